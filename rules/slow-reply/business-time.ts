@@ -1,0 +1,85 @@
+/**
+ * Elapsed time that counts: all of it, or only the part inside business hours
+ * in a given time zone (e.g. Mon–Fri 09:00–17:00 Europe/London).
+ */
+
+export interface BusinessHours {
+  /** Days of the week that are open, 0 = Sunday … 6 = Saturday. */
+  days: number[]
+  /** Opening and closing wall-clock times, "HH:MM". */
+  start: string
+  end: string
+  /** IANA time zone, e.g. "Asia/Riyadh". */
+  timeZone: string
+}
+
+const DAY = 86_400_000
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number)
+  return h! * 60 + (m ?? 0)
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** Offset of `timeZone` from UTC at instant `t`, in milliseconds. */
+function zoneOffset(timeZone: string, t: number): number {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit'
+    })
+    formatters.set(timeZone, f)
+  }
+  const parts: Record<string, number> = {}
+  for (const p of f.formatToParts(new Date(t))) if (p.type !== 'literal') parts[p.type] = Number(p.value)
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!)
+  return asUtc - Math.floor(t / 1000) * 1000
+}
+
+/** The UTC instant at which the wall clock in `timeZone` shows local midnight of `localDay` + `minutes`. */
+function zonedInstant(timeZone: string, localDayUtc: number, minutes: number): number {
+  const wall = localDayUtc + minutes * 60_000
+  const guess = wall - zoneOffset(timeZone, wall)
+  return wall - zoneOffset(timeZone, guess)
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Milliseconds of business time between `from` and `to` (to > from). */
+export function businessMillis(from: number, to: number, hours: BusinessHours): number {
+  if (to <= from) return 0
+  const open = minutesOf(hours.start)
+  const close = minutesOf(hours.end)
+  if (close <= open) return 0
+  // Walk local calendar days from the day of `from` to the day of `to`.
+  const firstLocal = from + zoneOffset(hours.timeZone, from)
+  let day = Math.floor(firstLocal / DAY) * DAY
+  const lastLocal = to + zoneOffset(hours.timeZone, to)
+  let total = 0
+  // Bounded: very long waits are capped at one year of days.
+  for (let n = 0; day <= lastLocal && n < 400; n++, day += DAY) {
+    const weekday = new Date(day).getUTCDay()
+    if (!hours.days.includes(weekday)) continue
+    const windowStart = zonedInstant(hours.timeZone, day, open)
+    const windowEnd = zonedInstant(hours.timeZone, day, close)
+    const s = Math.max(from, windowStart)
+    const e = Math.min(to, windowEnd)
+    if (e > s) total += e - s
+  }
+  return total
+}

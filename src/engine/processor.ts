@@ -1,0 +1,77 @@
+/**
+ * The unified pipeline: a parser that reads transcripts (any supported format)
+ * into a tree of conversations, and a transformer that runs the rules over
+ * each conversation and reports to the file.
+ */
+import { unified, type Processor } from 'unified'
+import type { VFile } from 'vfile'
+import type { Node } from 'unist'
+import { readInput, type ReadOptions } from '../formats/index.js'
+import type { InputProblem } from '../model/problems.js'
+import type { ActiveRule, Transcript, TranscriptSource } from '../types.js'
+import { addFinding, addProblem } from './messages.js'
+import { runRules } from './run-rules.js'
+
+export interface ConversationNode extends Node {
+  type: 'conversation'
+  transcript: Transcript
+  source?: TranscriptSource
+}
+
+export interface TranscriptsRoot extends Node {
+  type: 'root'
+  children: ConversationNode[]
+  problems: InputProblem[]
+}
+
+export function transcriptsParse(this: Processor, options: Omit<ReadOptions, 'name'>) {
+  // unified calls the parser with the file; we read its raw value so that
+  // bytes get our own decoding (BOMs, UTF-16, located invalid UTF-8).
+  ;(this as unknown as { parser: (doc: string, file: VFile) => TranscriptsRoot }).parser = (_doc, file) => {
+    const read = readInput(file.value ?? '', { ...options, name: file.path ?? '<input>' })
+    ;(file.data as Record<string, unknown>).coachlintText = read.text
+    ;(file.data as Record<string, unknown>).coachlintFormat = read.format
+    return {
+      type: 'root',
+      problems: read.problems,
+      children: read.conversations.map((c) => ({ type: 'conversation', transcript: c.transcript, source: c.source }))
+    }
+  }
+}
+
+export interface RulesOptions {
+  rules: readonly ActiveRule[]
+  minConfidence?: number
+}
+
+export function transcriptsLint(options: RulesOptions) {
+  return (tree: TranscriptsRoot, file: VFile) => {
+    for (const p of tree.problems) addProblem(file, p)
+    for (const node of tree.children) {
+      lintConversation(file, node.transcript, node.source, options)
+    }
+  }
+}
+
+export function lintConversation(file: VFile, transcript: Transcript, source: TranscriptSource | undefined, options: RulesOptions) {
+  const findings = runRules(transcript, options.rules, { minConfidence: options.minConfidence }, ({ ruleId, error }) => {
+    addProblem(file, {
+      reason: `Rule "${ruleId}" failed on conversation ${transcript.id}: ${error.message}`,
+      start: source?.start ?? 0,
+      end: source?.start ?? 0,
+      fatal: true,
+      conversation: transcript.id
+    })
+  })
+  for (const f of findings) addFinding(file, transcript, source, f)
+  const data = file.data as { coachlintStats?: { conversations: number; turns: number } }
+  const stats = (data.coachlintStats ??= { conversations: 0, turns: 0 })
+  stats.conversations++
+  stats.turns += transcript.turns.length
+}
+
+export function createProcessor(read: Omit<ReadOptions, 'name'>, rules: RulesOptions) {
+  return unified()
+    .use(transcriptsParse as never, read)
+    .use(transcriptsLint as never, rules) as unknown as Processor<TranscriptsRoot, TranscriptsRoot, TranscriptsRoot>
+}

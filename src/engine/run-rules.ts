@@ -1,0 +1,60 @@
+/** Run the active rules over one conversation and collect findings. */
+import type { ActiveRule, Report, Severity, Transcript } from '../types.js'
+import { createAnalyser } from '../text/analysis.js'
+
+export interface Finding extends Report {
+  ruleId: string
+  severity: Severity
+  url?: string
+}
+
+export interface RunOptions {
+  minConfidence?: number
+}
+
+export interface RuleFailure {
+  ruleId: string
+  error: Error
+}
+
+/** Run the rules; a rule that throws is reported through `onError` and the others still run. */
+export function runRules(
+  transcript: Transcript,
+  rules: readonly ActiveRule[],
+  options: RunOptions = {},
+  onError: (failure: RuleFailure) => void = (f) => {
+    throw f.error
+  }
+): Finding[] {
+  const analyse = createAnalyser(transcript)
+  const findings: Finding[] = []
+  const min = options.minConfidence ?? 0
+  for (const active of rules) {
+    const { rule, severity } = active
+    const report = (r: Report) => {
+      if (!Number.isInteger(r.turn) || r.turn < 0 || r.turn >= transcript.turns.length) {
+        throw new RangeError(`Rule ${rule.meta.id} reported turn ${r.turn}, which does not exist`)
+      }
+      const confidence = r.confidence ?? 1
+      if (confidence < min) return
+      findings.push({ ...r, confidence, ruleId: rule.meta.id, severity, url: rule.meta.url })
+    }
+    try {
+      rule.check({ transcript, options: active.options, analyse, report })
+    } catch (error) {
+      onError({ ruleId: rule.meta.id, error: error instanceof Error ? error : new Error(String(error)) })
+    }
+  }
+  return dedupe(findings)
+}
+
+/** One finding per rule, turn and span. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.turn}\u0000${f.start ?? ''}\u0000${f.end ?? ''}\u0000${f.target ?? ''}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

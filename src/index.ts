@@ -1,0 +1,36 @@
+/**
+ * coachlint — lint customer-service conversations.
+ *
+ * Browser-safe entry point: the linter, the rule API, the transcript readers
+ * and the built-in rules. File-system helpers live in `coachlint/node`.
+ */
+import builtinPlugin from '../rules/index.js'
+import { createEngine, type Linter, type LinterOptions } from './engine/linter.js'
+
+export type { Linter, LintSourceOptions } from './engine/linter.js'
+export type * from './types.js'
+export type { CoachlintMessage } from './engine/messages.js'
+export type { Finding } from './engine/run-rules.js'
+export { defineRule } from './engine/define-rule.js'
+export { runRules } from './engine/run-rules.js'
+export { ConfigError, resolveConfig, type ResolvedConfig } from './config/resolve.js'
+export { readInput, detectFormat, KNOWN_EXTENSIONS, INPUT_FORMATS, type InputFormat, type ReadInput } from './formats/index.js'
+export { formatJson, toJsonResult, type JsonFileResult, type JsonMessage } from './reporters/json.js'
+export { RuleTester, runRule, toTranscript } from './testing/rule-tester.js'
+export { builtinPlugin }
+
+export interface CreateLinterOptions extends Partial<LinterOptions> {
+  /** Leave the built-in rules out (only the given plugins are loaded). */
+  noBuiltins?: boolean
+}
+
+/** Create a linter; the built-in rules and presets are loaded unless `noBuiltins`. */
+export function createLinter(options: CreateLinterOptions = {}): Linter {
+  const plugins = options.noBuiltins ? options.plugins ?? [] : [builtinPlugin, ...(options.plugins ?? [])]
+  return createEngine({ config: options.config, plugins, overrides: options.overrides })
+}
+
+/** The `recommended` preset of the built-in rules. */
+export const recommended = builtinPlugin.configs!.recommended!
+/** Every built-in rule on. */
+export const all = builtinPlugin.configs!.all!
