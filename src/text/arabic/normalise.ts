@@ -1,0 +1,79 @@
+/**
+ * Arabic normalisation with an offset map: every character of the normalised
+ * text knows which original character it came from, so matches found on the
+ * normalised form point at exactly the original characters.
+ *
+ * - NFKC per character (ligatures such as ﻻ, presentation forms), except ﷼/﷽
+ *   which are kept as single symbols
+ * - tatweel, diacritics (harakat, shadda, sukun, superscript alef), bidi and
+ *   zero-width marks removed
+ * - أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي
+ * - Arabic-Indic and Persian digits → 0–9; ، ؛ ؟ ٪ → , ; ? %
+ * - runs of three or more of the same letter collapsed to one (شكراااا → شكرا)
+ */
+
+export interface Normalised {
+  /** The normalised text. */
+  text: string
+  /** For each index of `text` (and one past the end), the index in the original. */
+  map: Int32Array
+}
+
+const REMOVE = /[\u0640\u064B-\u065F\u0670\u06D6-\u06ED\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u061C]/
+const FOLD: Record<string, string> = {
+  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', 'ؤ': 'و', 'ئ': 'ي', 'ک': 'ك', 'ی': 'ي', 'گ': 'ك',
+  '،': ',', '؛': ';', '؟': '?', '٪': '%', '٫': '.', '٬': ','
+}
+const KEEP_AS_IS = new Set(['\uFDFC', '\uFDFD']) // ﷼ ﷽
+
+function foldChar(ch: string): string {
+  if (KEEP_AS_IS.has(ch)) return ch
+  const code = ch.charCodeAt(0)
+  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660)
+  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0)
+  let out = FOLD[ch]
+  if (out !== undefined) return out
+  // Presentation forms and other compatibility characters.
+  if ((code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfeff) || (code >= 0xff00 && code <= 0xffef)) {
+    out = ch.normalize('NFKC')
+    return [...out].map((c) => (REMOVE.test(c) ? '' : FOLD[c] ?? c)).join('')
+  }
+  return ch
+}
+
+export function normaliseArabic(input: string): Normalised {
+  let text = ''
+  const map: number[] = []
+  let last = ''
+  let run = 0
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i]!
+    if (REMOVE.test(ch)) continue
+    const folded = foldChar(ch)
+    for (const c of folded) {
+      if (c === last && /[\u0621-\u064A]/.test(c)) {
+        run++
+        if (run >= 2) {
+          // Third and later repeats of a letter: collapse the whole run to one.
+          if (run === 2) {
+            text = text.slice(0, -1)
+            map.pop()
+          }
+          continue
+        }
+      } else {
+        run = 0
+      }
+      last = c
+      text += c
+      map.push(i)
+    }
+  }
+  map.push(input.length)
+  return { text, map: Int32Array.from(map) }
+}
+
+/** Normalise a lexicon phrase (no map needed). */
+export function normalisePhrase(phrase: string): string {
+  return normaliseArabic(phrase).text
+}
