@@ -10,7 +10,7 @@ import { readInput, type ReadOptions } from '../formats/index.js'
 import type { InputProblem } from '../model/problems.js'
 import type { ActiveRule, Transcript, TranscriptSource } from '../types.js'
 import { addFinding, addProblem } from './messages.js'
-import { runRules } from './run-rules.js'
+import { DEFAULT_MAX_TURN_LENGTH, runRules } from './run-rules.js'
 
 export interface ConversationNode extends Node {
   type: 'conversation'
@@ -54,6 +54,19 @@ export function transcriptsLint(options: RulesOptions) {
 }
 
 export function lintConversation(file: VFile, transcript: Transcript, source: TranscriptSource | undefined, options: RulesOptions) {
+  transcript.turns.forEach((turn, i) => {
+    if (turn.text.length > DEFAULT_MAX_TURN_LENGTH) {
+      const start = source?.turns[i]?.start ?? 0
+      addProblem(file, {
+        reason: `Turn ${i} of conversation ${transcript.id} is ${turn.text.length.toLocaleString('en')} characters long; only the first ${DEFAULT_MAX_TURN_LENGTH.toLocaleString('en')} are judged`,
+        start,
+        end: start,
+        fatal: false,
+        conversation: transcript.id,
+        turn: i
+      })
+    }
+  })
   const findings = runRules(transcript, options.rules, { minConfidence: options.minConfidence }, ({ ruleId, error }) => {
     addProblem(file, {
       reason: `Rule "${ruleId}" failed on conversation ${transcript.id}: ${error.message}`,

@@ -10,6 +10,16 @@ export interface Finding extends Report {
 
 export interface RunOptions {
   minConfidence?: number
+  /** Longer turns are judged on their first `maxTurnLength` characters only. */
+  maxTurnLength?: number
+}
+
+export const DEFAULT_MAX_TURN_LENGTH = 20_000
+
+/** The transcript as rules see it: over-long turns cut (indices stay valid). */
+export function boundedTranscript(transcript: Transcript, max = DEFAULT_MAX_TURN_LENGTH): Transcript {
+  if (!transcript.turns.some((t) => t.text.length > max)) return transcript
+  return { ...transcript, turns: transcript.turns.map((t) => (t.text.length > max ? { ...t, text: t.text.slice(0, max) } : t)) }
 }
 
 export interface RuleFailure {
@@ -26,6 +36,7 @@ export function runRules(
     throw f.error
   }
 ): Finding[] {
+  transcript = boundedTranscript(transcript, options.maxTurnLength)
   const analyse = createAnalyser(transcript)
   const findings: Finding[] = []
   const min = options.minConfidence ?? 0

@@ -80,12 +80,23 @@ function dropInvalid(read: ReadResult, invalid: Array<{ offset: number; byte: nu
       )
     } else kept.push(conversation)
   }
-  const inKept = (offset: number) => read.conversations.some((c) => c.source && offset >= c.source.start && offset < c.source.end)
+  const inConversation = (offset: number) => read.conversations.some((c) => c.source && offset >= c.source.start && offset < c.source.end)
+  const doneLines = new Set<number>()
   for (const bad of invalid) {
-    if (!inKept(bad.offset)) {
-      const reported = read.problems.some((p) => p.start === bad.offset)
-      if (!reported) read.problems.push(problem(`Invalid UTF-8 byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')}`, bad.offset, bad.offset + 1))
-    }
+    if (inConversation(bad.offset)) continue
+    // One message per line: the bytes, not the JSON error they caused, are the news.
+    const lineStart = text.lastIndexOf('\n', bad.offset - 1) + 1
+    if (doneLines.has(lineStart)) continue
+    doneLines.add(lineStart)
+    let lineEnd = text.indexOf('\n', bad.offset)
+    if (lineEnd === -1) lineEnd = text.length
+    const reason = `Invalid UTF-8 byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')}; save the file as UTF-8`
+    const existing = read.problems.find((p) => p.fatal && p.start >= lineStart && p.start <= lineEnd)
+    if (existing) {
+      existing.reason = reason + ' (this part is skipped)'
+      existing.start = bad.offset
+      existing.end = bad.offset + 1
+    } else read.problems.push(problem(reason, bad.offset, bad.offset + 1))
   }
   read.conversations = kept
 }
