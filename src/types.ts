@@ -119,8 +119,8 @@ export interface TurnAnalysis {
 export interface RuleContext<Options = Record<string, unknown>> {
   readonly transcript: Transcript
   readonly options: Options
-  /** Shared, memoised analysis of turn `i`. */
-  analyse(i: number): TurnAnalysis
+  /** Shared, memoised analysis of turn `i` (tokens, laughter and wink-nlp sentences included). */
+  analyse(i: number): import('./text/analysis.js').FullTurnAnalysis
   report(report: Report): void
 }
 

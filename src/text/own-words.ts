@@ -24,3 +24,18 @@ export function ownWords(text: string): string {
   out = out.replace(/^[ \t]*>.*$/gm, (line) => ' '.repeat(line.length))
   return out
 }
+
+const QUOTED = /"([^"\n]{4,300})"|“([^”\n]{4,300})”|«([^»\n]{4,300})»|'([^'\n]{8,300})'/g
+
+/**
+ * Blank the customer's own words quoted back by the agent ("you said “this is a
+ * scam”"): they are not the agent's wording and must not be judged as such.
+ */
+export function blankQuotedCustomerWords(text: string, customerText: string): string {
+  if (!customerText || !/["“«']/.test(text)) return text
+  const haystack = customerText.toLowerCase()
+  return text.replace(QUOTED, (whole, a, b, c, d) => {
+    const inner = String(a ?? b ?? c ?? d).trim().toLowerCase()
+    return inner.length >= 4 && haystack.includes(inner) ? ' '.repeat(whole.length) : whole
+  })
+}

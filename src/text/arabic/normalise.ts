@@ -7,7 +7,7 @@
  *   which are kept as single symbols
  * - tatweel, diacritics (harakat, shadda, sukun, superscript alef), bidi and
  *   zero-width marks removed
- * - أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي
+ * - أ إ آ ٱ → ا (but a word-final أ → ء, so هلأ does not become هلا), ى → ي, ة → ه, ؤ → و, ئ → ي
  * - Arabic-Indic and Persian digits → 0–9; ، ؛ ؟ ٪ → , ; ? %
  * - runs of three or more of the same letter collapsed to one (شكراااا → شكرا)
  */
@@ -41,6 +41,12 @@ function foldChar(ch: string): string {
   return ch
 }
 
+/** The next character that is not a removable mark. */
+function nextLetter(input: string, from: number): string {
+  for (let j = from; j < input.length; j++) if (!REMOVE.test(input[j]!)) return input[j]!
+  return ''
+}
+
 export function normaliseArabic(input: string): Normalised {
   let text = ''
   const map: number[] = []
@@ -49,7 +55,9 @@ export function normaliseArabic(input: string): Normalised {
   for (let i = 0; i < input.length; i++) {
     const ch = input[i]!
     if (REMOVE.test(ch)) continue
-    const folded = foldChar(ch)
+    // Word-final hamza on alef (هلأ "now", خطأ) folds to ء, not to a bare alef:
+    // otherwise هلأ would read as the greeting هلا.
+    const folded = ch === 'أ' && i > 0 && !/[\u0621-\u064A]/.test(nextLetter(input, i + 1)) ? 'ء' : foldChar(ch)
     for (const c of folded) {
       if (c === last && /[\u0621-\u064A]/.test(c)) {
         run++

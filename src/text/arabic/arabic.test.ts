@@ -1,0 +1,106 @@
+import { normaliseArabic } from './normalise.js'
+import { findLaughter, futureMarker, isNegation, tokenizeArabic } from './tokens.js'
+import { compilePhrases } from '../phrases.js'
+import { splitSentences } from '../sentences.js'
+
+describe('Arabic normalisation', () => {
+  it('strips diacritics, tatweel and bidi marks, folds letters and digits', () => {
+    expect(normaliseArabic('مَشْكُـــور').text).toBe('مشكور')
+    expect(normaliseArabic('\u200fإن شاء الله\u200e').text).toBe('ان شاء الله')
+    expect(normaliseArabic('مستشفى المدينة').text).toBe('مستشفي المدينه')
+    expect(normaliseArabic('رقم ١٢٣ و ۴۵').text).toBe('رقم 123 و 45')
+    expect(normaliseArabic('كيف؟ تمام، شكراً؛').text).toBe('كيف? تمام, شكرا;')
+    expect(normaliseArabic('شكراااااا').text).toBe('شكرا')
+    expect(normaliseArabic('الله').text).toBe('الله') // a doubled letter is not a repeat run
+  })
+
+  it('expands presentation-form ligatures but keeps ﷼ and ﷽', () => {
+    expect(normaliseArabic('\uFEFB').text).toBe('لا')
+    expect(normaliseArabic('100 \uFDFC').text).toBe('100 \uFDFC')
+  })
+
+  it('maps every normalised character back to its original', () => {
+    const original = 'أُوعِدُكَ ١٠٠٪ بـكـرة'
+    const { text, map } = normaliseArabic(original)
+    expect(text).toBe('اوعدك 100% بكره')
+    for (let i = 0; i < text.length; i++) {
+      const o = original[map[i]!]!
+      expect(normaliseArabic(o).text || o).toBe(text[i])
+    }
+  })
+
+  it('does not turn هلأ ("now") into the greeting هلا', () => {
+    const greeting = compilePhrases(['هلا'])
+    expect(greeting.test('هلا والله')).toBe(true)
+    expect(greeting.test('هلأ بشوف طلبك')).toBe(false)
+  })
+})
+
+describe('phrase matching on Arabic', () => {
+  const deadEnd = compilePhrases(['مدري', 'ما أعرف', 'ما أدري'])
+
+  it('points at the original characters through diacritics, tatweel and digits', () => {
+    const text = 'والله مـــا أَدري ١٠٠٪'
+    const [m] = deadEnd.find(text)
+    expect(text.slice(m!.start, m!.end)).toBe('مـــا أَدري')
+  })
+
+  it('does not match مدري inside مدريد', () => {
+    expect(deadEnd.test('رحت مدريد الصيف')).toBe(false)
+    expect(deadEnd.test('مدري والله')).toBe(true)
+  })
+
+  it('does not read ما أعرفه ("what I know") as ما أعرف', () => {
+    expect(deadEnd.test('هذا ما أعرفه عن الطلب')).toBe(false)
+    expect(deadEnd.test('والله ما أعرف')).toBe(true)
+  })
+
+  it('allows a و/ف proclitic', () => {
+    expect(deadEnd.test('وما أدري وين راح')).toBe(true)
+  })
+})
+
+describe('Arabic tokens', () => {
+  it('peels proclitics and pronoun suffixes but leaves lexical words alone', () => {
+    const [a, b, c] = tokenizeArabic('وبالطلب كتبته الله')
+    expect(a).toMatchObject({ stem: 'طلب', proclitics: ['و', 'بال'] })
+    expect(b).toMatchObject({ stem: 'كتبت', enclitic: 'ه' })
+    expect(c).toMatchObject({ stem: 'الله', proclitics: [] })
+  })
+
+  it('knows the negation particles of MSA and the dialects', () => {
+    for (const word of ['لا', 'ما', 'مش', 'مو', 'مب', 'ليس', 'لم', 'لن', 'mesh']) {
+      expect(isNegation(tokenizeArabic(word)[0]!)).toBe(true)
+    }
+    expect(isNegation(tokenizeArabic('معرفش')[0]!)).toBe(true)
+    expect(isNegation(tokenizeArabic('طلب')[0]!)).toBe(false)
+  })
+
+  it('finds future markers per dialect, not سأل/سنة/ستة', () => {
+    const at = (s: string, d?: Parameters<typeof futureMarker>[2]) => futureMarker(tokenizeArabic(s), 0, d)
+    expect(at('سنتواصل معك')).toBe('سـ')
+    expect(at('سوف نتصل')).toBe('سوف')
+    expect(at('راح نرجع لك')).toBe('راح')
+    expect(at('سألت الفريق')).toBeUndefined()
+    expect(at('سنة كاملة')).toBeUndefined()
+    expect(at('ستة أيام')).toBeUndefined()
+    // Gulf بـ is future; Egyptian/Levantine بـ is the present tense.
+    expect(at('بنتواصل معك', 'GLF')).toBe('بـ')
+    expect(at('بنتواصل معك', 'EGY')).toBeUndefined()
+    expect(at('هنكلمك بكرة', 'EGY')).toBe('هـ')
+  })
+
+  it('finds laughter before collapsing repeats, and not in stretched words', () => {
+    const found = (s: string) => findLaughter(s).map((l) => l.text)
+    expect(found('هههههه والله')).toEqual(['هههههه'])
+    expect(found('خخخخ')).toEqual(['خخخخ'])
+    expect(found('lol ok hahaha 😂')).toEqual(['lol', 'hahaha', '😂'])
+    expect(found('5555 ya 3ammi')).toEqual(['5555'])
+    expect(found('مشكـــور')).toEqual([])
+    expect(found('وجهه مبتسم')).toEqual([])
+  })
+
+  it('ends sentences at ؟ ؛ ! . and newlines', () => {
+    expect(splitSentences('مرحبا! كيف أساعدك؟ تم الطلب؛ شكرا\nمع السلامة').map((s) => s.text)).toEqual(['مرحبا!', 'كيف أساعدك؟', 'تم الطلب؛', 'شكرا', 'مع السلامة'])
+  })
+})
