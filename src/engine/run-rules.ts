@@ -12,6 +12,8 @@ export interface RunOptions {
   minConfidence?: number
   /** Longer turns are judged on their first `maxTurnLength` characters only. */
   maxTurnLength?: number
+  /** When given, each rule's running time (ms) is added to it. */
+  timings?: Map<string, number>
 }
 
 export const DEFAULT_MAX_TURN_LENGTH = 20_000
@@ -50,8 +52,10 @@ export function runRules(
       if (confidence < min) return
       findings.push({ ...r, confidence, ruleId: rule.meta.id, severity, url: rule.meta.url })
     }
+    const started = options.timings ? performance.now() : 0
     try {
       rule.check({ transcript, options: active.options, analyse, report })
+      if (options.timings) options.timings.set(rule.meta.id, (options.timings.get(rule.meta.id) ?? 0) + performance.now() - started)
     } catch (error) {
       onError({ ruleId: rule.meta.id, error: error instanceof Error ? error : new Error(String(error)) })
     }

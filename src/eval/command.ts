@@ -104,9 +104,10 @@ export async function runEvalCommand(paths: string[], flags: EvalFlags): Promise
   })
   const { transcripts, gold } = loadLabelled(files)
   const predicted: Label[] = []
+  const timings = new Map<string, number>()
   for (const transcript of transcripts.values()) {
     const language = transcript.language ?? 'und'
-    for (const f of runRules(transcript, linter.config.rules, { minConfidence: linter.config.minConfidence })) {
+    for (const f of runRules(transcript, linter.config.rules, { minConfidence: linter.config.minConfidence, timings })) {
       predicted.push({ conversation: transcript.id, turn: f.turn, rule: f.ruleId, language })
     }
   }
@@ -121,6 +122,12 @@ export async function runEvalCommand(paths: string[], flags: EvalFlags): Promise
   }
   process.stdout.write(`${transcripts.size} labelled conversations from ${files.length} file(s)\n\n`)
   process.stdout.write(formatScores(scores, notRun))
+  const slowest = [...timings].sort((a, b) => b[1] - a[1])
+  process.stdout.write(
+    `\nTime per rule (ms over ${transcripts.size} conversations; the first rule to touch a turn pays for its shared analysis):\n` +
+      slowest.map(([id, ms]) => `  ${id.padEnd(24)} ${ms.toFixed(0).padStart(8)}`).join('\n') +
+      '\n'
+  )
   if (flags.show) {
     process.stdout.write(formatExamples('False positives', scores.falsePositives, transcripts, flags.show) + '\n')
     process.stdout.write(formatExamples('Misses', scores.misses, transcripts, flags.show) + '\n')
