@@ -153,6 +153,39 @@ export interface ConfigObject {
   ignorePatterns?: string[]
   /** Language of coaching messages (reserved). */
   locale?: string
+  /** The support side by e-mail address or domain (e-mail, helpdesk and Slack exports). */
+  agents?: AgentsConfig
+  /** IANA time zone for export times written without an offset (WhatsApp, CSV); default UTC. */
+  timeZone?: string
+  /** Date order of WhatsApp exports when the file cannot tell (`DMY` 31/12, `MDY` 12/31). */
+  dateOrder?: DateOrder
+  /** Column mapping for CSV exports. */
+  csv?: CsvConfig
+}
+
+/** Support addresses (exact, `*` patterns or `/regex/`) and domains (`acme.com` also takes `eu.acme.com`). */
+export interface AgentsConfig {
+  emails?: string[]
+  domains?: string[]
+}
+
+export type DateOrder = 'DMY' | 'MDY' | 'YMD'
+
+/** Which CSV columns (header names, or 0-based indices) hold what. */
+export interface CsvConfig {
+  columns?: {
+    conversation?: string | number
+    time?: string | number
+    role?: string | number
+    author?: string | number
+    text?: string | number
+  }
+  /** Values of the role column per role, e.g. {"agent": ["staff", "outbound"]} (the role names themselves always work). */
+  roleValues?: Partial<Record<Role, string[]>>
+  /** Field delimiter; default `,` (`.tsv`: tab). */
+  delimiter?: string
+  /** Channel of the conversations (default: the config's `channel`, else `chat`). */
+  channel?: Channel
 }
 
 /** A rule as resolved for one run. */

@@ -1,7 +1,428 @@
+/**
+ * acknowledge-complaint: the customer reports a failure or complains, and the
+ * agent's (or bot's) first reply after it carries no apology and no
+ * acknowledgement of the customer's situation.
+ *
+ * Three parts, all driven by the lexicon files next to this module:
+ * 1. a complaint scorer for customer turns (failure, bad-service, trouble and
+ *    tone phrases add up; information questions and praise pull the score
+ *    down);
+ * 2. an acknowledgement finder for agent turns (apology, empathy and short
+ *    sympathy; generic offers of help are deliberately absent);
+ * 3. the conversation logic: a complaint opens a check, the first agent/bot
+ *    turn after it is judged, then the check is closed until the customer
+ *    reports a new, distinct failure (a fix that did not work, a broken
+ *    promise, a second problem, a complaint about the reply itself). A plain
+ *    restatement of the same complaint does not reopen it.
+ */
 import { defineRule } from '../../src/engine/define-rule.js'
+import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
+import { ownWords } from '../../src/text/own-words.js'
+import { splitSentences } from '../../src/text/sentences.js'
+import type { OptionSchema, RuleContext } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
+import enData from './lexicon.en.json' with { type: 'json' }
+import arData from './lexicon.ar.json' with { type: 'json' }
 
-export default defineRule({
-  meta: { id: 'acknowledge-complaint', description: 'acknowledge-complaint (not implemented yet)', recommended: 'warn', url: docsUrl('acknowledge-complaint') },
-  check() {}
+export interface AcknowledgeComplaintOptions {
+  /** Extra phrases that count as an acknowledgement in the agent's reply (never flagged when present). */
+  allow?: string[]
+  /** Extra phrases that mark a customer turn as a complaint on their own (product-specific failures). */
+  complaintPhrases?: string[]
+  /** Complaint score a customer turn needs before the next reply is judged (default 2). */
+  threshold?: number
+  /** Reopen the check when the customer reports a new, distinct failure later on (default true). */
+  newFailures?: boolean
+}
+
+type Entry = string | PhraseEntry
+interface Lexicon {
+  complaint: Record<string, Entry[]>
+  notComplaint: Record<string, Entry[]>
+  followUp: Record<string, Entry[]>
+  agentTurn: Record<string, Entry[]>
+  acknowledgement: Record<string, Entry[]>
+  notAcknowledgement: Entry[]
+  kinds: Record<string, Entry[]>
+}
+
+const EN = enData as unknown as Lexicon
+const AR = arData as unknown as Lexicon
+
+/**
+ * Arabic nouns marked `"noun": true` also match with the article and the
+ * attached prepositions (الـ، بالـ، للـ، بـ، لـ، كـ): «خيبة أمل» → «بخيبة أمل»,
+ * «التأخير» → «بالتأخير». The matcher itself only allows a و/ف prefix.
+ */
+const NOUN_PREFIXES = ['', 'ال', 'بال', 'لل', 'ب', 'ل', 'ك', 'كال']
+
+function expand(entries: Entry[]): Entry[] {
+  const out: Entry[] = []
+  for (const e of entries) {
+    if (typeof e === 'string' || !(e as { noun?: boolean }).noun) {
+      out.push(e)
+      continue
+    }
+    for (const p of NOUN_PREFIXES) out.push({ ...e, phrase: p + e.phrase })
+  }
+  return out
+}
+
+function both(pick: (l: Lexicon) => Entry[] | undefined): PhraseMatcher {
+  return compilePhrases(expand([...(pick(EN) ?? []), ...(pick(AR) ?? [])]))
+}
+
+/**
+ * Weight of each complaint category. A category counts once, plus half a point
+ * for each further distinct phrase of it (at most one extra point).
+ */
+const WEIGHTS = {
+  failure: 2,
+  badService: 2,
+  trouble: 1.5,
+  negativeTone: 1,
+  punctuation: 0.5,
+  weak: 1
+} as const
+type Category = keyof typeof WEIGHTS
+const CATEGORIES = Object.keys(WEIGHTS) as Category[]
+/** Categories where a second distinct phrase adds weight (tone words and weak hints do not pile up). */
+const BONUS = new Set<Category>(['failure', 'badService', 'trouble'])
+/** Weights of the signals that only mean something once an agent has answered. */
+const AFTER_AGENT = { agentFault: 2, tone: 2, toldYou: 1, brokenPromise: 1 } as const
+/** Dampers: information questions, praise, self-inflicted trouble, public service announcements. */
+const DAMPERS = { infoQuestion: 1, praise: 1.5, selfCaused: 1, psa: 1.5 } as const
+const PROBLEM_QUESTION = both((l) => l.notComplaint.problemQuestion)
+
+const COMPLAINT = Object.fromEntries(CATEGORIES.map((c) => [c, both((l) => l.complaint[c])])) as Record<Category, PhraseMatcher>
+const AGENT_FAULT = both((l) => l.complaint.agentFault)
+const DAMPER = Object.fromEntries(Object.keys(DAMPERS).map((k) => [k, both((l) => l.notComplaint[k])])) as Record<keyof typeof DAMPERS, PhraseMatcher>
+const RESOLVED = both((l) => l.notComplaint.resolved)
+const FOLLOW_UP = {
+  persisting: both((l) => l.followUp.persisting),
+  toldYou: both((l) => l.followUp.toldYou),
+  brokenPromise: both((l) => l.followUp.brokenPromise),
+  another: both((l) => l.followUp.another),
+  tone: both((l) => l.followUp.tone)
+}
+const FIX_CLAIM = both((l) => l.agentTurn.fixClaim)
+const COMMITMENT = both((l) => l.agentTurn.commitment)
+const ACK = compilePhrases([
+  ...Object.values(EN.acknowledgement).flat(),
+  ...Object.values(AR.acknowledgement).flat()
+])
+const NOT_ACK = both((l) => l.notAcknowledgement)
+const KIND_ORDER = ['service', 'billing', 'delivery', 'access', 'broken'] as const
+type Kind = (typeof KIND_ORDER)[number] | 'followUp' | 'general'
+const KINDS = Object.fromEntries(KIND_ORDER.map((k) => [k, both((l) => l.kinds[k])])) as Record<(typeof KIND_ORDER)[number], PhraseMatcher>
+
+/** Work per turn is capped: a complaint or an apology lives in the first few thousand characters. */
+const MAX_CHARS = 6000
+const LETTER = /\p{L}/u
+const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/
+/** English function words: two or more in a Latin-script reply mean it is English, not Arabizi. */
+const ENGLISH_WORDS = /\b(?:the|please|your|you|we|our|thanks?|hello|is|are|can|will|for|with|this|that|to|of)\b/gi
+function looksEnglish(text: string): boolean {
+  return (text.slice(0, 2000).match(ENGLISH_WORDS)?.length ?? 0) >= 2
+}
+const LEADING_MENTIONS = /^(?:[@＠][\p{L}\p{N}_]+[\s,:]*)+/u
+const SHOUTING = /\b[A-Z][A-Z'’]*(?:[ \t,.!?]+[A-Z][A-Z'’]*\b){3,}/g
+
+/** What an earlier agent turn said, for judging whether a customer's follow-up is a new failure. */
+export interface AgentContext {
+  /** The agent said it was fixed, restored, working. */
+  claimedFix: boolean
+  /** The agent committed to an action or a time. */
+  committed: boolean
+}
+
+export interface Complaint {
+  turn: number
+  score: number
+  /** The phrase that weighs most, for quoting. */
+  trigger: PhraseMatch
+  /** The customer's sentence around the trigger, for the message. */
+  quote: string
+  /** Strongest kind of new failure this message reports after an earlier answer, if any. */
+  followUp?: 'tone' | 'dispute' | 'persisting' | 'promise' | 'another'
+  /** The customer says the problem is solved ("sorted now, thanks"). */
+  resolved: boolean
+  kind: Kind
+}
+
+/** Distinct phrases among matches, counting overlapping matches once. */
+function distinctCount(text: string, found: PhraseMatch[]): number {
+  const seen = new Set<string>()
+  let end = -1
+  for (const m of found) {
+    if (m.start < end) continue
+    end = m.end
+    seen.add(text.slice(m.start, m.end).toLowerCase())
+  }
+  return seen.size
+}
+
+/** Four or more words in capitals in a row (twelve letters or more): shouting. */
+function isShouting(text: string): boolean {
+  SHOUTING.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = SHOUTING.exec(text))) if (m[0].replace(/[^A-Z]/g, '').length >= 12) return true
+  return false
+}
+
+function clip(s: string, n: number): string {
+  const t = s.replace(/\s+/g, ' ').trim()
+  return t.length > n ? `${t.slice(0, n - 1).trimEnd()}…` : t
+}
+
+function kindOf(text: string): Kind {
+  for (const k of KIND_ORDER) if (KINDS[k].test(text)) return k
+  return 'general'
+}
+
+/** What an agent turn claims or commits to (exported for tests and tuning). */
+export function describeAgentTurn(own: string): AgentContext {
+  return { claimedFix: FIX_CLAIM.test(own), committed: COMMITMENT.test(own) }
+}
+
+/**
+ * Scores one customer message as a complaint (exported for tests and tuning).
+ * `agent` describes the last agent turn before it, when there is one.
+ */
+export function scoreCustomerTurn(
+  index: number,
+  raw: string,
+  agent: AgentContext | undefined,
+  extra?: PhraseMatcher
+): Complaint | undefined {
+  const text = ownWords(raw.length > MAX_CHARS ? raw.slice(0, MAX_CHARS) : raw)
+  let score = 0
+  let best: { weight: number; match: PhraseMatch } | undefined
+  const consider = (weight: number, found: PhraseMatch[], bonus = true) => {
+    const first = found[0]
+    if (!first) return false
+    score += weight + (bonus ? Math.min(1, (distinctCount(text, found) - 1) * 0.5) : 0)
+    if (!best || weight > best.weight || (weight === best.weight && first.start < best.match.start)) best = { weight, match: first }
+    return true
+  }
+  const hit = {} as Record<Category, boolean>
+  for (const c of CATEGORIES) hit[c] = consider(WEIGHTS[c], COMPLAINT[c].find(text), BONUS.has(c))
+  if (extra) hit.failure = consider(2, extra.find(text)) || hit.failure
+  const shouting = isShouting(text)
+  if (shouting) score += 1
+  const strong = hit.failure || hit.badService
+
+  const resolved = RESOLVED.test(text)
+  let followUp: Complaint['followUp']
+  if (agent) {
+    const fault = consider(AFTER_AGENT.agentFault, AGENT_FAULT.find(text))
+    const tone = consider(AFTER_AGENT.tone, FOLLOW_UP.tone.find(text))
+    const toldYou = consider(AFTER_AGENT.toldYou, FOLLOW_UP.toldYou.find(text))
+    const promise = consider(AFTER_AGENT.brokenPromise, FOLLOW_UP.brokenPromise.find(text))
+    // An upset follow-up: a fix that did not work or a disputed answer only counts as a new failure when it shows.
+    const upset = hit.negativeTone || hit.punctuation || hit.badService || shouting || toldYou
+    if (resolved) followUp = undefined
+    else if (tone) followUp = 'tone'
+    else if (fault && upset) followUp = 'dispute'
+    else if (FOLLOW_UP.persisting.test(text) && (agent.claimedFix || upset)) followUp = 'persisting'
+    else if (promise && agent.committed) followUp = 'promise'
+    else if (strong && FOLLOW_UP.another.test(text)) followUp = 'another'
+  }
+  if (!best) return undefined
+  // An information question ("how do I…?", "is it possible…?") lowers the score, unless it asks for a fix or for help.
+  const questions = splitSentences(text)
+    .filter((q) => /[?؟]/.test(q.text))
+    .map((q) => q.text)
+    .join('\n')
+  if (questions && DAMPER.infoQuestion.test(questions) && !PROBLEM_QUESTION.test(text)) score -= DAMPERS.infoQuestion
+  if (!strong && DAMPER.praise.test(text)) score -= DAMPERS.praise
+  if (DAMPER.selfCaused.test(text)) score -= DAMPERS.selfCaused
+  if (DAMPER.psa.test(text)) score -= DAMPERS.psa
+  if (resolved && !strong) score -= 1
+  const match = best.match
+  const sentence = splitSentences(text).find((s) => s.start <= match.start && match.start < s.end)
+  const quote = clip((sentence?.text ?? text.slice(match.start, match.end)).replace(LEADING_MENTIONS, ''), 90)
+  return { turn: index, score, trigger: match, quote, ...(followUp ? { followUp } : {}), resolved, kind: kindOf(text) }
+}
+
+/** The span a finding points at: the reply's first sentence, after any leading @mentions. */
+function firstSentence(context: RuleContext<AcknowledgeComplaintOptions>, i: number): { start: number; end: number } {
+  const a = context.analyse(i)
+  for (const s of a.sentences) {
+    const lead = LEADING_MENTIONS.exec(s.text)
+    const start = s.start + (lead ? lead[0].length : 0)
+    if (start < s.end && LETTER.test(a.ownText.slice(start, s.end))) return { start, end: s.end }
+  }
+  return { start: 0, end: a.text.length }
+}
+
+/** The first apology or acknowledgement in an agent's own words, if any (exported for tests and tuning). */
+export function findAcknowledgement(text: string, allow?: PhraseMatcher): PhraseMatch | undefined {
+  const capped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text
+  const allowed = allow?.find(capped)[0]
+  if (allowed) return allowed
+  const found = ACK.find(capped)
+  if (found.length === 0) return undefined
+  const not = NOT_ACK.find(capped)
+  return found.find((m) => !not.some((n) => n.start <= m.start && m.end <= n.end))
+}
+
+function hasAcknowledgement(text: string, allow?: PhraseMatcher): boolean {
+  return findAcknowledgement(text, allow) !== undefined
+}
+
+const EXPECTED: Record<Kind, { en: string[]; ar: string[] }> = {
+  billing: {
+    en: ["I'm sorry about the unexpected charge — let me look into it right away.", "Sorry for the billing trouble, I can see why that's frustrating. I'm checking the charge now."],
+    ar: ['نعتذر عن هذا الخصم غير المتوقع، وسنراجع المبلغ فورًا.', 'نأسف للإزعاج ونتفهم انزعاجك من هذه الرسوم، دعني أتحقق منها الآن.']
+  },
+  delivery: {
+    en: ["I'm sorry your order hasn't arrived — I know how frustrating the wait is. Let me check where it is.", "Sorry for the delay, that's not the experience we want for you. I'm looking into it now."],
+    ar: ['نعتذر عن التأخير ونتفهم انزعاجك من الانتظار، سأتحقق من طلبك الآن.', 'نأسف لما حدث، فهذه ليست التجربة التي نريدها لك. أتابع الأمر حالًا.']
+  },
+  access: {
+    en: ["I'm sorry you can't get into your account — that's stressful. Let's get you back in.", 'Sorry about the trouble with your account, I understand how worrying that is. I can help you recover it.'],
+    ar: ['نأسف لعدم تمكنك من الدخول إلى حسابك، ونتفهم قلقك. دعنا نساعدك على استعادته.', 'نعتذر عن هذه المشكلة في حسابك، وسنعمل معك على حلها الآن.']
+  },
+  broken: {
+    en: ["Sorry it isn't working as it should — that's frustrating. Let's fix it together.", "Oh no, I'm sorry about that. Let me help you get it working again."],
+    ar: ['نعتذر عن هذا العطل ونتفهم انزعاجك، دعنا نحله معًا.', 'نأسف للإزعاج، وسنعمل على إعادة الخدمة في أسرع وقت.']
+  },
+  service: {
+    en: ["I'm sorry about the experience you had — that's not the service we want you to get.", "I apologise, that shouldn't have happened. Thank you for telling us; I'll follow it up."],
+    ar: ['نعتذر عمّا مررت به، فهذا ليس المستوى الذي نريده لك.', 'أعتذر لك، ما كان ينبغي أن يحدث هذا. شكرًا لإبلاغنا وسأتابع الأمر بنفسي.']
+  },
+  followUp: {
+    en: ["I'm sorry this still isn't sorted — I know you've had to come back to us about it.", "Sorry, that's not what we told you would happen. Let me put it right now."],
+    ar: ['نعتذر أن المشكلة ما زالت قائمة، ونتفهم أنك اضطررت للتواصل معنا مرة أخرى.', 'نأسف لأن ما وعدناك به لم يحدث، وسأتابع الأمر بنفسي الآن.']
+  },
+  general: {
+    en: ["I'm sorry to hear about this — let me help put it right.", "Sorry for the trouble, I understand how frustrating that is. Let's sort it out."],
+    ar: ['نعتذر عن الإزعاج ونتفهم موقفك، دعنا نساعدك في حل المشكلة.', 'نأسف لما حدث، وسنعمل على حله فورًا.']
+  }
+}
+
+const NOTE = {
+  en:
+    'Acknowledge before you fix. Open with a short apology or a word of empathy that names the problem, then give the next step: ' +
+    'service-recovery advice is that a prompt apology plus action settles most upset customers, while a reply that jumps straight to ' +
+    'questions or links reads as if the failure was not heard. The stakes are high: about nine in ten unhappy customers never come back, ' +
+    'and seven in ten people who complain on social media expect an answer within the hour. Generic offers ("Here to help!") do not count.',
+  ar:
+    'اعترف بالمشكلة قبل أن تحلها: ابدأ باعتذار قصير أو كلمة تفهّم تذكر المشكلة نفسها، ثم اذكر الخطوة التالية. ' +
+    'الاعتذار السريع مع إجراء واضح يهدّئ معظم العملاء الغاضبين، أما الرد الذي يقفز مباشرة إلى الأسئلة أو الروابط فيوحي بأن الشكوى لم تُسمع. ' +
+    'والأمر مهم: نحو تسعة من كل عشرة عملاء غير راضين لا يعودون، وسبعة من كل عشرة ممن يشتكون على وسائل التواصل ينتظرون ردًا خلال ساعة. ' +
+    'عبارات المساعدة العامة مثل «نحن هنا لخدمتك» لا تكفي وحدها.'
+}
+
+const schema: OptionSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    allow: { type: 'array', items: { type: 'string' }, description: 'Extra phrases that count as an acknowledgement in the reply' },
+    complaintPhrases: { type: 'array', items: { type: 'string' }, description: 'Extra phrases that make a customer turn a complaint' },
+    threshold: { type: 'number', minimum: 0.5, maximum: 10, description: 'Complaint score needed before the next reply is judged' },
+    newFailures: { type: 'boolean', description: 'Reopen the check when the customer reports a new, distinct failure' }
+  }
+}
+
+const matcherCache = new WeakMap<string[], PhraseMatcher>()
+function userMatcher(list: string[] | undefined): PhraseMatcher | undefined {
+  if (!list || list.length === 0) return undefined
+  let m = matcherCache.get(list)
+  if (!m) {
+    m = compilePhrases(list)
+    matcherCache.set(list, m)
+  }
+  return m
+}
+
+export default defineRule<AcknowledgeComplaintOptions>({
+  meta: {
+    id: 'acknowledge-complaint',
+    description: "The agent's first reply to a complaint or reported failure has no apology or acknowledgement",
+    recommended: 'warn',
+    url: docsUrl('acknowledge-complaint'),
+    schema,
+    defaultOptions: { allow: [], complaintPhrases: [], threshold: 2, newFailures: true },
+    judges: ['agent', 'bot'],
+    languages: ['en', 'ar']
+  },
+  check(context) {
+    const { transcript, options } = context
+    const threshold = options.threshold ?? 2
+    const newFailures = options.newFailures ?? true
+    const allow = userMatcher(options.allow)
+    const extra = userMatcher(options.complaintPhrases)
+
+    let open: Complaint | undefined
+    let checked = false
+    let agent: AgentContext | undefined
+    /** A customer spoke since the last agent turn (so an apology now answers something they said). */
+    let signal = false
+    /** Kinds of follow-up already judged: saying "still broken" twice is a restatement. */
+    const reopened = new Set<string>()
+
+    transcript.turns.forEach((turn, i) => {
+      if (turn.role === 'customer') {
+        const c = scoreCustomerTurn(i, turn.text, agent, extra)
+        signal = true
+        if (open) {
+          // Still waiting for the first reply: "sorted now, thanks" closes it; a stronger message gives the quote.
+          if (c && c.resolved && c.score < threshold) open = undefined
+          else if (c && c.score > open.score) open = { ...c, kind: open.kind }
+          return
+        }
+        if (!c || c.score < threshold) return
+        if (!checked) open = c
+        else if (newFailures && c.followUp && !reopened.has(c.followUp)) {
+          reopened.add(c.followUp)
+          open = { ...c, kind: 'followUp' }
+        }
+        return
+      }
+      if (turn.role !== 'agent' && turn.role !== 'bot') return
+      const a = context.analyse(i)
+      const own = a.ownText.length > MAX_CHARS ? a.ownText.slice(0, MAX_CHARS) : a.ownText
+      agent = describeAgentTurn(own)
+      const hadSignal = signal
+      signal = false
+      if (!open) {
+        // An apology in answer to a customer message the scorer did not count as a complaint still shows there was
+        // one, and that it was acknowledged: that check is done.
+        if (!checked && hadSignal && hasAcknowledgement(a.ownText, allow)) checked = true
+        return
+      }
+      if (!LETTER.test(a.ownText)) return
+      const complaint = open
+      open = undefined
+      checked = true
+      if (hasAcknowledgement(a.ownText, allow)) return
+
+      const triggerText = transcript.turns[complaint.turn]!.text.slice(complaint.trigger.start, complaint.trigger.end)
+      const dialect = complaint.trigger.entry.dialect ?? ''
+      const arabizi = dialect.endsWith('-arabizi')
+      const arabicTrigger = ARABIC.test(triggerText) || arabizi
+      // Coach in Arabic when the reply is in Arabic, when a mixed reply answers an Arabic complaint, or when an
+      // Arabizi complaint gets an Arabizi reply.
+      const arabic =
+        a.script === 'ar' || (a.script === 'mixed' && arabicTrigger) || (a.script === 'en' && arabizi && !looksEnglish(own))
+      const span = firstSentence(context, i)
+      const messages = EXPECTED[complaint.kind]
+      const confidence =
+        complaint.kind === 'followUp' ? 0.75 : complaint.score >= 3 ? 0.9 : complaint.score >= 2.5 ? 0.8 : complaint.score >= 2 ? 0.7 : 0.55
+      context.report({
+        turn: i,
+        start: span.start,
+        end: span.end,
+        reason: arabic
+          ? `أول رد بعد شكوى العميل («${complaint.quote}») لا يتضمن اعتذارًا ولا تفهّمًا لموقفه`
+          : `The first reply to the customer's complaint ("${complaint.quote}") has no apology or acknowledgement`,
+        note: arabic ? NOTE.ar : NOTE.en,
+        expected: arabic ? messages.ar : messages.en,
+        confidence
+      })
+    })
+  }
 })
+

@@ -1,7 +1,446 @@
+/**
+ * confirm-understanding: the agent acts on its own reading of a vague or ambiguous
+ * request without checking it, or claims to know what the customer means.
+ *
+ * Two kinds of evidence, both judged on the agent turn and what came before it:
+ *
+ * 1. Words: the agent claims to know ("I know exactly what you mean", "obviously you
+ *    want…", «أكيد قصدك», «أعرف إيش تبي») and does not turn it into a question; or
+ *    says it understood perfectly («فهمتك مليح», "fahem 7adretek bel zabt") and then
+ *    acts without asking anything.
+ * 2. Structure: the customer's request is under-specified (a change verb with no
+ *    object or a generic one — "upgrade me", "split it", «بدي اجدد»، «غيّر شي»; a
+ *    change of address/e-mail with no new value; a bare "please help me"; a question
+ *    about availability) or the agent itself sees several candidates ("I see 4 lines"),
+ *    and the agent's first reply acts or hands over a fix with no question and no
+ *    restatement.
+ */
 import { defineRule } from '../../src/engine/define-rule.js'
+import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
+import type { OptionSchema, RuleContext, Transcript, TurnAnalysis } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
+import en from './lexicon.en.json' with { type: 'json' }
+import ar from './lexicon.ar.json' with { type: 'json' }
 
-export default defineRule({
-  meta: { id: 'confirm-understanding', description: 'confirm-understanding (not implemented yet)', recommended: 'warn', url: docsUrl('confirm-understanding') },
-  check() {}
+export interface ConfirmUnderstandingOptions {
+  /** Phrases never flagged (matched against the triggering span and its sentence). */
+  allow: string[]
+  /** Also use conversation structure (vague request + action), not only explicit wording. */
+  structural: boolean
+  /** Extra phrases that claim to know what the customer means. */
+  presumption: string[]
+}
+
+const both = (a: ReadonlyArray<PhraseEntry>, b: ReadonlyArray<PhraseEntry>): PhraseMatcher => compilePhrases([...a, ...b])
+const list = (a: ReadonlyArray<PhraseEntry> | undefined): ReadonlyArray<PhraseEntry> => a ?? []
+
+// Compiled once at module load.
+const PRESUMPTION = both(en.presumption, ar.presumption)
+const PRESUMPTION_WEAK = compilePhrases(list(ar.presumptionWeak))
+const CHECKING = both(en.checking, ar.checking)
+const SUGGESTION_QUESTIONS = compilePhrases(en.suggestionQuestions)
+const ACTIONS = both(en.actions, ar.actions)
+const CHANGE_ACTIONS = both(en.changeActions, ar.changeActions)
+const SOLUTIONS = both(en.solutions, ar.solutions)
+const VAGUE = both(en.vagueRequests, ar.vagueRequests)
+const MISSING_VALUE = both(en.missingValue, ar.missingValue)
+const VALUE_GIVEN = both(en.valueGiven, ar.valueGiven)
+const AVAILABILITY = both(en.availabilityQuestions, ar.availabilityQuestions)
+const MULTIPLE = both(en.multipleCandidates, ar.multipleCandidates)
+const VERIFICATION = both(en.verificationAsks, ar.verificationAsks)
+const EXPLICIT = both(en.explicitRequests, ar.explicitRequests)
+const GUESSES = both(en.guesses, ar.guesses)
+const HELP_ONLY = new Set(en.helpOnlyWords.map((w) => w.toLowerCase()))
+const HELP_WORDS = new Set(en.helpWords.map((w) => w.toLowerCase()))
+
+const ARABIC = /[\u0600-\u06FF]/
+/** Characters of a turn this rule reads: requests and replies show their intent early. */
+const MAX_CHARS = 6000
+const head = (s: string) => (s.length > MAX_CHARS ? s.slice(0, MAX_CHARS) : s)
+/** The customer already said which one ("the line ending 0928", «المنتهية بـ 0928»). */
+const PICKED_ONE = /(?:ending|ends)\s*(?:in|with)?\s*\d{2,}|last\s+(?:four|4)\s+(?:digits\s+)?(?:are|is)?\s*\d|المنته|ينتهي|اللي آخره|اللي اخره/i
+
+/** Blank URLs, e-mail addresses and @handles so their '?' and words do not count. */
+function maskNoise(text: string): string {
+  return text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,100}|@\w+/giu, (m) => ' '.repeat(m.length))
+}
+
+/** Question sentences that really ask the customer something (not "Have you tried…?"). */
+function realQuestions(masked: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = []
+  const re = /[^.!?؟\n]*[?؟]/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(masked))) {
+    const q = m[0]
+    if (!q.trim() || SUGGESTION_QUESTIONS.test(q)) continue
+    out.push({ start: m.index, end: m.index + q.length })
+  }
+  return out
+}
+
+/** Common Arabizi words written without digits (Maghrebi, Levantine, Egyptian, Gulf). */
+const ARABIZI_WORDS = new Set(
+  'salam slm ahlan marhaba khouya khoya khoui dyal dyali diali ghadi bzaf wach wesh daba kifach bghit bghiti mashi machi smeh smah lina lik ya3ni yalla habibi inshallah wallah mesh msh ezay keda leh delwa2ty tamam fandem shukran shokran ma3lesh 3andi 3ande 3ndi ana enta enti howa hiya bas kteer ktir shway shwaya hala feek fik 7abibi mnee7 akid akeed'.split(' ')
+)
+
+/** English function words: a Latin turn full of them is English, not Arabizi. */
+const ENGLISH_WORDS = new Set('the you your to and is in it for of on we i a this that with can will be are have please our my me us'.split(' '))
+
+/** Arabizi: Latin words with digits for Arabic letters (ma3lesh, 7abibi, la2) or common dialect words. */
+function looksArabizi(text: string): boolean {
+  const tokens = maskNoise(text.slice(0, 4000)).toLowerCase().match(/[a-z0-9']+/g) ?? []
+  let hits = 0
+  let english = 0
+  for (const w of tokens) {
+    if (ENGLISH_WORDS.has(w)) english++
+    else if (ARABIZI_WORDS.has(w)) hits++
+    // A digit inside or before letters, with a vowel nearby: 3ayez, ma3lesh, sa7, ra2m (not ps5, mp3, x15).
+    else if (/^(?=.*[aeiou])(?:[a-z]*[a-z][235789][a-z0-9]*|[235789][a-z]{2,}[a-z0-9]*)$/.test(w) && !/^\d/.test(w.replace(/^[235789](?=[a-z])/, ''))) hits++
+  }
+  return hits >= 2 && english / Math.max(1, tokens.length) < 0.2
+}
+
+function inArabic(a: TurnAnalysis, trigger: string, text: string): boolean {
+  if (a.script === 'ar') return true
+  if (a.script === 'mixed') return ARABIC.test(trigger) || looksArabizi(text)
+  return looksArabizi(text)
+}
+
+function clip(s: string, n = 70): string {
+  const t = s.replace(/\s+/g, ' ').trim()
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t
+}
+
+function words(text: string): string[] {
+  return (
+    maskNoise(text)
+      .toLowerCase()
+      .replace(/#\w+/g, ' ')
+      .match(/[\p{L}\p{N}']+/gu) ?? []
+  )
+}
+
+/** "please help me", "I need some help guys": a request for help that says nothing about what. */
+function bareHelp(text: string): boolean {
+  const w = words(text).filter((x) => /\p{L}/u.test(x))
+  if (w.length === 0 || w.length > 10) return false
+  return w.some((x) => HELP_WORDS.has(x)) && w.every((x) => HELP_ONLY.has(x))
+}
+
+interface CustomerBlock {
+  /** Joined text of the customer turns the agent is answering. */
+  text: string
+  /** No customer turn before this block. */
+  first: boolean
+  /** The last customer turn of the block. */
+  last: string
+}
+
+/** Customer turns between the previous agent turn and turn `i`. */
+function blockBefore(turns: Transcript['turns'], i: number): { block?: CustomerBlock; prevAgent: number } {
+  const texts: string[] = []
+  let j = i - 1
+  for (; j >= 0; j--) {
+    const t = turns[j]!
+    if (t.role === 'customer') texts.unshift(head(t.text))
+    else if (t.role === 'system') continue
+    else break
+  }
+  if (!texts.length) return { prevAgent: j }
+  let first = true
+  for (let k = j; k >= 0; k--) if (turns[k]!.role === 'customer') first = false
+  return { block: { text: texts.join('\n'), first, last: texts[texts.length - 1]! }, prevAgent: j }
+}
+
+/**
+ * The request the agent is acting on. When the customer's last turn only answers a
+ * verification question ("Karen Liu, PIN 8812"), the request is the block before it.
+ */
+function requestFor(turns: Transcript['turns'], i: number): CustomerBlock | undefined {
+  const { block, prevAgent } = blockBefore(turns, i)
+  if (!block) return undefined
+  if (prevAgent < 0) return block
+  const prevText = maskNoise(head(turns[prevAgent]!.text))
+  const short = words(block.text).length <= 12
+  const onlyVerified = realQuestions(prevText).length > 0 && VERIFICATION.test(prevText) && !ACTIONS.test(prevText) && !CHECKING.test(prevText)
+  if (short && onlyVerified && !VAGUE.test(block.text) && !MISSING_VALUE.test(block.text)) {
+    const earlier = blockBefore(turns, prevAgent).block
+    if (earlier) return earlier
+  }
+  return block
+}
+
+/** Does a new value follow the "change my address" request? */
+function valueGiven(text: string, after: number): boolean {
+  const rest = text.slice(after, after + 160)
+  const sentenceEnd = rest.search(/[.!?؟\n]/)
+  const sentence = sentenceEnd >= 0 ? rest.slice(0, sentenceEnd + 1) : rest
+  return VALUE_GIVEN.test(sentence) || /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,100}/.test(text) || /(?<!\d)\+?\d[\d\s-]{6,30}\d/.test(text.replace(/\d{5}(?!\d)/g, ''))
+}
+
+/** Contact details or an address written in any earlier customer turn. */
+function valueGivenEarlier(turns: Transcript['turns'], i: number): boolean {
+  for (let k = 0; k < i; k++) {
+    const t = turns[k]!
+    if (t.role !== 'customer') continue
+    const x = head(t.text)
+    if (/(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,100}/.test(x) || /(?<!\d)\+?\d[\d\s-]{6,30}\d/.test(x.replace(/\d{5}(?!\d)/g, '')) || VALUE_GIVEN.find(x).some((m) => !/^(?:to|into|الى|إلى|الي|لـ)(?![\p{L}])/iu.test(x.slice(m.start, m.end)))) {
+      return true
+    }
+  }
+  return false
+}
+
+/** The customer named the exact item (a number of 3+ digits) that the agent then acts on. */
+function sharedIdentifier(request: string, agent: string): boolean {
+  for (const id of request.match(/\d{3,}/g) ?? []) if (agent.includes(id)) return true
+  return false
+}
+
+interface Finding {
+  kind: 'presumption' | 'presumption-weak' | 'candidates' | 'missing-value' | 'vague-action' | 'vague-solution' | 'bare-help' | 'availability'
+  start: number
+  end: number
+  confidence: number
+  /** Customer words the finding is about. */
+  request?: string
+  /** Extra agent words (the candidates, the claimed understanding). */
+  detail?: string
+}
+
+function firstMatch(m: PhraseMatcher, text: string): PhraseMatch | undefined {
+  return m.find(text)[0]
+}
+
+function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, extraPresumption?: PhraseMatcher): Finding | undefined {
+  const { transcript } = context
+  const structural = context.options?.structural !== false
+  const a = context.analyse(i)
+  const text = head(a.ownText)
+  if (!text.trim()) return undefined
+  const masked = maskNoise(text)
+  const questions = realQuestions(masked)
+  // A claim turned into a check: a question in the same or the next sentence ("…, is that right?").
+  const checkedRightAfter = (start: number, end: number) => questions.some((q) => q.end > start && q.start < end + 120)
+
+  // 1. Claims to know what the customer means.
+  const claims = [...PRESUMPTION.find(masked), ...(extraPresumption?.find(masked) ?? [])].sort((x, y) => x.start - y.start)
+  for (const c of claims) {
+    if (checkedRightAfter(c.start, c.end)) continue
+    return { kind: 'presumption', start: c.start, end: c.end, confidence: 0.85 }
+  }
+
+  const action = firstMatch(ACTIONS, masked)
+  const solution = firstMatch(SOLUTIONS, text.replace(/@\w+/g, (m) => ' '.repeat(m.length)))
+  const checked = questions.length > 0 || CHECKING.test(masked)
+
+  const request = requestFor(transcript.turns, i)
+  const req = request?.text ?? ''
+
+  // 1b. "I understood you perfectly" about a short request, then acts, asking nothing.
+  // (After a detailed message, or one naming the item, the same words are usually sympathy.)
+  const weak = firstMatch(PRESUMPTION_WEAK, masked)
+  if (weak && !checked && (action || solution) && request && ((words(req).length <= 12 && !/\d{3,}/.test(req)) || VAGUE.test(req))) {
+    return { kind: 'presumption-weak', start: weak.start, end: weak.end, confidence: 0.75 }
+  }
+
+  if (!structural || checked || !request) return undefined
+
+  // 2a. The agent sees several candidates, picks one and acts.
+  const many = firstMatch(MULTIPLE, masked)
+  if (many && action && action.start > many.start && !PICKED_ONE.test(req) && !sharedIdentifier(req, masked)) {
+    return { kind: 'candidates', start: action.start, end: action.end, confidence: 0.75, detail: masked.slice(many.start, many.end) }
+  }
+
+  // 2b. Asked to change an address / e-mail / number, gave no new value, and the agent "did" it.
+  if (action) {
+    for (const m of MISSING_VALUE.find(req)) {
+      if (valueGiven(req, m.end) || valueGivenEarlier(transcript.turns, i)) continue
+      return { kind: 'missing-value', start: action.start, end: action.end, confidence: 0.7, request: req.slice(m.start, m.end) }
+    }
+  }
+
+  // 2c. A vague opening request (no object, a generic one, "upgrade me") answered by action or a fix.
+  if (request.first) {
+    const vague = firstMatch(VAGUE, req)
+    if (vague && action) {
+      return { kind: 'vague-action', start: action.start, end: action.end, confidence: 0.7, request: req.slice(vague.start, vague.end) }
+    }
+    if (vague && solution) {
+      return { kind: 'vague-solution', start: solution.start, end: solution.end, confidence: 0.6, request: req.slice(vague.start, vague.end) }
+    }
+    const guess = firstMatch(GUESSES, masked)
+    if (bareHelp(req) && !/https?:\/\//i.test(req) && guess) {
+      const s = guess
+      return { kind: 'bare-help', start: s.start, end: s.end, confidence: 0.6, request: clip(req, 60) }
+    }
+  }
+
+  // 2d. The customer asked whether something is available; the agent changed the order.
+  const asked = firstMatch(AVAILABILITY, request.last)
+  const change = firstMatch(CHANGE_ACTIONS, masked)
+  if (asked && change && !EXPLICIT.test(request.last)) {
+    return { kind: 'availability', start: change.start, end: change.end, confidence: 0.6, request: request.last.slice(asked.start, asked.end) }
+  }
+  return undefined
+}
+
+function messages(f: Finding, span: string, arabic: boolean): { reason: string; note: string; expected: string[] } {
+  const q = (s?: string) => `"${clip(s ?? '')}"`
+  const aq = (s?: string) => `«${clip(s ?? '')}»`
+  if (arabic) {
+    const note =
+      'لا تعتمد على فهمك الشخصي لاحتياج العميل ولا تدّعِ فهم ما لم يُقل: إذا احتمل الطلب أكثر من معنى أو نقصته معلومة فاسأل سؤالًا مباشرًا أو أعد صياغة الطلب قبل التنفيذ. العميل أدرى بما يريد، والتنفيذ على فهم خاطئ يضاعف الجهد ويُغضبه.'
+    switch (f.kind) {
+      case 'presumption':
+        return {
+          reason: `يدّعي الموظف أنه يعرف ما يقصده العميل (${aq(span)}) بدل أن يتأكد منه`,
+          note,
+          expected: ['للتأكد فقط: هل تقصد … أم شيئًا آخر؟', 'ممكن توضح لي أكثر ما الذي تحتاجه بالضبط حتى أساعدك بالشكل الصحيح؟']
+        }
+      case 'presumption-weak':
+        return {
+          reason: `يقول الموظف إنه فهم تمامًا (${aq(span)}) ثم ينفّذ دون أن يتأكد مما يقصده العميل`,
+          note,
+          expected: ['إذا فهمتك صح، تقصد … ، صح؟', 'قبل ما أنفّذ الطلب، ممكن توضح لي أي واحد تقصد؟']
+        }
+      case 'candidates':
+        return {
+          reason: `يرى الموظف أكثر من احتمال (${aq(f.detail)}) لكنه يختار واحدًا وينفّذ (${aq(span)}) دون أن يسأل`,
+          note,
+          expected: [`${clip(f.detail ?? '')} — أي واحد تقصد؟`, 'قبل ما أنفّذ التغيير، ممكن تأكد لي أي واحد تقصد؟']
+        }
+      case 'missing-value':
+        return {
+          reason: `ينفّذ الموظف (${aq(span)}) مع أن طلب العميل (${aq(f.request)}) ينقصه المعلومة الجديدة`,
+          note,
+          expected: ['أكيد أقدر أعدّلها لك، ممكن تعطيني المعلومة الجديدة؟', 'ما هو العنوان (أو الرقم) الجديد الذي تريد اعتماده؟']
+        }
+      case 'availability':
+        return {
+          reason: `العميل سأل سؤالًا (${aq(f.request)}) والموظف غيّر الطلب (${aq(span)}) دون أن يسأله`,
+          note,
+          expected: ['نعم متوفر! هل تحب أن أعدّل الطلب عليه؟', 'متوفر بالفعل، تحب أبدّل لك أم تبقي طلبك كما هو؟']
+        }
+      case 'bare-help':
+        return {
+          reason: `العميل طلب المساعدة فقط (${aq(f.request)}) والموظف قدّم حلًّا لمشكلة خمّنها`,
+          note,
+          expected: ['يسعدنا مساعدتك! ممكن توضح لنا أكثر ما المشكلة التي تواجهها؟']
+        }
+      default:
+        return {
+          reason: `الطلب غير محدد (${aq(f.request)}) والموظف تصرّف (${aq(span)}) على فهمه الخاص دون أن يتأكد`,
+          note,
+          expected: ['للتأكد فقط: تقصد … ولا …؟', 'ممكن توضح لي أكثر ما الذي تريد تغييره بالضبط؟']
+        }
+    }
+  }
+  const note =
+    "Don't lean on your own reading of what the customer needs, and don't claim to understand what you haven't checked: when a request could mean two things or is missing a detail, ask one direct question or restate it (\"just to confirm, you mean…?\") before acting. The customer may know exactly what they want; acting on a wrong guess costs them more effort and trust."
+  switch (f.kind) {
+    case 'presumption':
+      return {
+        reason: `Claims to know what the customer means (${q(span)}) instead of checking`,
+        note,
+        expected: ['Just to make sure I get this right — do you mean …, or something else?', "Could you tell me a bit more about what's happening, so I fix the right thing?"]
+      }
+    case 'presumption-weak':
+      return {
+        reason: `Says it understood exactly (${q(span)}) and acts without checking what the customer meant`,
+        note,
+        expected: ['If I understand correctly, you mean … — is that right?', 'Before I make the change, could you confirm which one you mean?']
+      }
+    case 'candidates':
+      return {
+        reason: `Sees several possibilities (${q(f.detail)}) but picks one and acts (${q(span)}) without asking which`,
+        note,
+        expected: [`${clip(f.detail ?? '').replace(/^./, (c) => c.toUpperCase())} — which one would you like me to change?`, 'Before I make the change, could you confirm which one you mean?']
+      }
+    case 'missing-value':
+      return {
+        reason: `Acts (${q(span)}) although the request (${q(f.request)}) does not give the new details`,
+        note,
+        expected: ["Happy to update that — what's the new one?", 'Sure! What should I change it to?']
+      }
+    case 'availability':
+      return {
+        reason: `The customer asked a question (${q(f.request)}) and the agent changed the order (${q(span)}) without asking`,
+        note,
+        expected: ["Yes, it's in stock! Would you like me to switch your order to it?", "It's available — shall I make the change, or keep your order as it is?"]
+      }
+    case 'bare-help':
+      return {
+        reason: `The customer only asked for help (${q(f.request)}) and the agent offers a fix for a guessed problem (${q(span)})`,
+        note,
+        expected: ["Happy to help! Could you tell us a bit more about what's going on?"]
+      }
+    case 'vague-solution':
+      return {
+        reason: `Answers one reading of a vague request (${q(f.request)}) without checking what the customer meant`,
+        note,
+        expected: ['Happy to help! Just to confirm — which one do you mean?', 'Could you tell me a little more about what you need, so I give you the right steps?']
+      }
+    default:
+      return {
+        reason: `Acts on one reading of a vague request (${q(f.request)}) — ${q(span)} — without checking what the customer meant`,
+        note,
+        expected: ['Happy to help! Just to confirm — do you mean … or …?', "Before I change anything, could you tell me exactly what you'd like?"]
+      }
+  }
+}
+
+const schema: OptionSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    allow: { type: 'array', items: { type: 'string' }, description: 'Phrases never flagged' },
+    structural: { type: 'boolean', description: 'Also flag vague request + unchecked action (not only explicit wording)' },
+    presumption: { type: 'array', items: { type: 'string' }, description: 'Extra phrases that claim to know what the customer means' }
+  }
+}
+
+const cache = new Map<string, PhraseMatcher>()
+function cached(phrases: readonly string[] | undefined): PhraseMatcher | undefined {
+  if (!phrases?.length) return undefined
+  const key = JSON.stringify(phrases)
+  let m = cache.get(key)
+  if (!m) {
+    if (cache.size > 32) cache.clear()
+    m = compilePhrases(phrases)
+    cache.set(key, m)
+  }
+  return m
+}
+
+export default defineRule<ConfirmUnderstandingOptions>({
+  meta: {
+    id: 'confirm-understanding',
+    description: 'The agent acts on its own reading of a vague request, or claims to know what the customer means, without checking',
+    recommended: 'info',
+    url: docsUrl('confirm-understanding'),
+    schema,
+    defaultOptions: { allow: [], structural: true, presumption: [] },
+    judges: ['agent', 'bot'],
+    languages: ['en', 'ar']
+  },
+  check(context) {
+    const allow = cached(context.options?.allow)
+    const extra = cached(context.options?.presumption)
+    context.transcript.turns.forEach((turn, i) => {
+      if (turn.role !== 'agent' && turn.role !== 'bot') return
+      const f = judge(context, i, extra)
+      if (!f) return
+      const a = context.analyse(i)
+      const text = a.ownText
+      const span = text.slice(f.start, f.end)
+      if (allow) {
+        const s = a.sentences.find((x) => x.start <= f.start && f.end <= x.end)
+        if (allow.test(span) || (s && allow.test(s.text))) return
+      }
+      const arabic = inArabic(a, span + (f.detail ?? ''), text)
+      const { reason, note, expected } = messages(f, span, arabic)
+      context.report({ turn: i, start: f.start, end: f.end, reason, note, expected, confidence: f.confidence })
+    })
+  }
 })

@@ -1,7 +1,288 @@
+/**
+ * no-unprompted-joke: the agent laughs or jokes ("lol", "haha", 😂, «هههه», «خخخ»,
+ * "hhhh", "jk", a pun) when no earlier customer turn joked or laughed. Once the
+ * customer has set a light tone, the agent may answer in kind.
+ *
+ * Laughter is found with regular expressions on the RAW text (URLs and @handles
+ * blanked): Arabic normalisation collapses letter runs, so «ههههه» would become «ه».
+ * Spoken joke markers ("just kidding", «بهزر», «بمزح») go through compilePhrases.
+ */
 import { defineRule } from '../../src/engine/define-rule.js'
+import { compilePhrases, type PhraseEntry } from '../../src/text/phrases.js'
+import type { OptionSchema, RuleContext, TurnAnalysis } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
+import en from './lexicon.en.json' with { type: 'json' }
+import ar from './lexicon.ar.json' with { type: 'json' }
 
-export default defineRule({
-  meta: { id: 'no-unprompted-joke', description: 'no-unprompted-joke (not implemented yet)', recommended: 'warn', url: docsUrl('no-unprompted-joke') },
-  check() {}
+export interface NoUnpromptedJokeOptions {
+  /** Phrases never flagged (matched against the triggering text and its sentence). */
+  allow: string[]
+  /** Also flag wordplay heuristics (-tastic coinages, WONDERful capitals). */
+  wordplay: boolean
+  /** Extra laughter/joke phrases to flag (compilePhrases syntax, `/regex/` allowed). */
+  extra: string[]
+}
+
+type Kind = 'laugh' | 'phrase' | 'wordplay'
+
+interface RawEntry {
+  phrase: string
+  gloss?: string
+  dialect?: string
+  confidence?: number
+  numericGuard?: boolean
+}
+
+interface RawPattern {
+  regex: RegExp
+  entry: RawEntry
+  kind: Kind
+  confidence: number
+}
+
+export interface JokeHit {
+  start: number
+  end: number
+  kind: Kind
+  confidence: number
+  gloss?: string
+}
+
+const ARABIC = /[\u0600-\u06FF]/
+
+function toRegex(source: string): RegExp {
+  const last = source.lastIndexOf('/')
+  if (!source.startsWith('/') || last <= 0) throw new Error(`no-unprompted-joke: bad pattern ${source}`)
+  const flags = new Set(source.slice(last + 1) + 'gu')
+  return new RegExp(source.slice(1, last), [...flags].join(''))
+}
+
+function raw(list: ReadonlyArray<RawEntry>, kind: Kind, fallback: number): RawPattern[] {
+  return list.map((entry) => ({ regex: toRegex(entry.phrase), entry, kind, confidence: entry.confidence ?? fallback }))
+}
+
+// Compiled once at module load.
+const AGENT_PATTERNS: RawPattern[] = [
+  ...raw(en.laughter, 'laugh', 0.85),
+  ...raw(ar.laughter, 'laugh', 0.85),
+  ...raw(en.wordplay, 'wordplay', 0.6)
+]
+const CUSTOMER_PATTERNS: RawPattern[] = [
+  ...AGENT_PATTERNS.filter((p) => p.kind === 'laugh'),
+  ...raw(en.customerSignals, 'laugh', 0.5),
+  ...raw(ar.customerSignals, 'laugh', 0.5)
+]
+const JOKE_PHRASES = compilePhrases([...(en.jokePhrases as PhraseEntry[]), ...(ar.jokePhrases as PhraseEntry[])])
+
+/** A negation right before a joke verb turns it around: «مش بهزر», "I'm not joking". */
+const NEGATION_BEFORE = /(?:^|[\s،,.!؟?])(?:لا|ما|مش|مو|مب|موش|مانيش|ماني|مني|not|no|never)\s*$/i
+/** Words that make a run of fives a number (card ending 5555, code 5555). */
+const NUMBER_CONTEXT = /(?:ending|ends|end|last|code|pin|no\.?|number|num|ref|ext|card|acct|account|phone|tel|call|dial|x|رقم|كود|الكود|رمز|الرمز|ينتهي|المنتهي|منتهي|بـ|ب)\s*(?:in|with|is|:|#)?\s*$/i
+
+/** Blank URLs, e-mail addresses and @handles (same length, so offsets hold). */
+export function maskNoise(text: string): string {
+  return text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,100}|@\w+/giu, (m) => ' '.repeat(m.length))
+}
+
+function runPatterns(text: string, patterns: readonly RawPattern[], out: JokeHit[]): void {
+  for (const p of patterns) {
+    p.regex.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = p.regex.exec(text))) {
+      if (m[0].length === 0) {
+        p.regex.lastIndex++
+        continue
+      }
+      if (p.entry.numericGuard) {
+        const before = text.slice(Math.max(0, m.index - 24), m.index)
+        if (/\d\D{0,2}$/.test(before) || NUMBER_CONTEXT.test(before)) continue
+        if (/^\D{0,2}\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue
+      }
+      out.push({ start: m.index, end: m.index + m[0].length, kind: p.kind, confidence: p.confidence, gloss: p.entry.gloss })
+    }
+  }
+}
+
+function phraseHits(text: string, out: JokeHit[], extra?: ReturnType<typeof compilePhrases>): void {
+  for (const matcher of extra ? [JOKE_PHRASES, extra] : [JOKE_PHRASES]) {
+    for (const h of matcher.find(text)) {
+      if (NEGATION_BEFORE.test(text.slice(Math.max(0, h.start - 12), h.start))) continue
+      out.push({ start: h.start, end: h.end, kind: 'phrase', confidence: 0.85, gloss: h.entry.gloss })
+    }
+  }
+}
+
+/** Laughter and joke markers in an agent's (or bot's) own words. */
+export function findJokes(text: string, options?: { wordplay?: boolean; extra?: ReturnType<typeof compilePhrases> }): JokeHit[] {
+  const masked = maskNoise(text)
+  const hits: JokeHit[] = []
+  runPatterns(
+    masked,
+    options?.wordplay === false ? AGENT_PATTERNS.filter((p) => p.kind !== 'wordplay') : AGENT_PATTERNS,
+    hits
+  )
+  phraseHits(masked, hits, options?.extra)
+  return hits.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+/** Did a customer laugh or joke in this text? (More permissive than the agent side.) */
+export function customerJoked(text: string): boolean {
+  const masked = maskNoise(text)
+  const hits: JokeHit[] = []
+  runPatterns(masked, CUSTOMER_PATTERNS, hits)
+  if (hits.length) return true
+  phraseHits(masked, hits)
+  return hits.length > 0
+}
+
+/** Common Arabizi words written without digits (Maghrebi, Levantine, Egyptian, Gulf). */
+const ARABIZI_WORDS = new Set(
+  'salam slm ahlan marhaba khouya khoya khoui dyal dyali diali ghadi bzaf wach wesh daba kifach bghit bghiti mashi machi smeh smah lina lik ya3ni yalla habibi inshallah wallah mesh msh ezay keda leh delwa2ty tamam fandem shukran shokran ma3lesh 3andi 3ande 3ndi ana enta enti howa hiya bas kteer ktir shway shwaya hala feek fik 7abibi mnee7 akid akeed'.split(' ')
+)
+
+/** English function words: a Latin turn full of them is English, not Arabizi. */
+const ENGLISH_WORDS = new Set('the you your to and is in it for of on we i a this that with can will be are have please our my me us'.split(' '))
+
+/** Arabizi: Latin words with digits for Arabic letters (ma3lesh, 7abibi, la2) or common dialect words. */
+function looksArabizi(text: string): boolean {
+  const tokens = maskNoise(text.slice(0, 4000)).toLowerCase().match(/[a-z0-9']+/g) ?? []
+  let hits = 0
+  let english = 0
+  for (const w of tokens) {
+    if (ENGLISH_WORDS.has(w)) english++
+    else if (ARABIZI_WORDS.has(w)) hits++
+    // A digit inside or before letters, with a vowel nearby: 3ayez, ma3lesh, sa7, ra2m (not ps5, mp3, x15).
+    else if (/^(?=.*[aeiou])(?:[a-z]*[a-z][235789][a-z0-9]*|[235789][a-z]{2,}[a-z0-9]*)$/.test(w) && !/^\d/.test(w.replace(/^[235789](?=[a-z])/, ''))) hits++
+  }
+  return hits >= 2 && english / Math.max(1, tokens.length) < 0.2
+}
+
+function inArabic(a: TurnAnalysis, hit: JokeHit, text: string): boolean {
+  if (a.script === 'ar') return true
+  const trigger = text.slice(hit.start, hit.end)
+  if (a.script === 'mixed') return ARABIC.test(trigger) || !/[a-z]{3,}/i.test(trigger.replace(/h+/gi, ''))
+  return looksArabizi(text)
+}
+
+/** The turn with the laughter removed, tidied, when that still reads as a reply. */
+function withoutLaughter(text: string, hits: readonly JokeHit[]): string | undefined {
+  let out = ''
+  let at = 0
+  for (const h of hits) {
+    if (h.kind === 'wordplay' || h.start < at) continue
+    out += text.slice(at, h.start)
+    at = h.end
+  }
+  out += text.slice(at)
+  out = out
+    .replace(/[ \t]+([,.!?؟،])/g, '$1')
+    .replace(/^[\s,،.!]+/, '')
+    .replace(/([,،])\s*([.!?؟])/g, '$2')
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/\s+$/, '')
+  if (out.replace(/[\s\p{P}\p{S}]/gu, '').length < 8 || out.length > 280) return undefined
+  return out.charAt(0).toUpperCase() + out.slice(1)
+}
+
+const schema: OptionSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    allow: { type: 'array', items: { type: 'string' }, description: 'Phrases never flagged' },
+    wordplay: { type: 'boolean', description: 'Flag wordplay heuristics (-tastic coinages, WONDERful)' },
+    extra: { type: 'array', items: { type: 'string' }, description: 'Extra laughter or joke phrases to flag' }
+  }
+}
+
+const extraCache = new Map<string, ReturnType<typeof compilePhrases>>()
+function cached(list: readonly string[]): ReturnType<typeof compilePhrases> | undefined {
+  if (!list.length) return undefined
+  const key = JSON.stringify(list)
+  let m = extraCache.get(key)
+  if (!m) {
+    m = compilePhrases(list)
+    if (extraCache.size > 32) extraCache.clear()
+    extraCache.set(key, m)
+  }
+  return m
+}
+
+function describe(text: string, hits: readonly JokeHit[], arabic: boolean): string {
+  const quoted = [...new Set(hits.map((h) => text.slice(h.start, h.end)))].slice(0, 3)
+  return quoted.map((q) => (arabic ? `«${q}»` : `"${q}"`)).join(arabic ? '، ' : ', ')
+}
+
+const VERB_EN: Record<Kind, string> = { laugh: 'laughs', phrase: 'jokes', wordplay: 'makes a pun' }
+const VERB_AR: Record<Kind, string> = { laugh: 'يضحك', phrase: 'يمزح', wordplay: 'يلعب بالألفاظ مازحًا' }
+
+export default defineRule<NoUnpromptedJokeOptions>({
+  meta: {
+    id: 'no-unprompted-joke',
+    description: 'The agent laughs or jokes ("lol", "haha", 😂, «هههه») before the customer has joked or laughed',
+    recommended: 'warn',
+    url: docsUrl('no-unprompted-joke'),
+    schema,
+    defaultOptions: { allow: [], wordplay: true, extra: [] },
+    judges: ['agent', 'bot'],
+    languages: ['en', 'ar']
+  },
+  check(context: RuleContext<NoUnpromptedJokeOptions>) {
+    const { transcript } = context
+    const options = context.options ?? ({} as NoUnpromptedJokeOptions)
+    const allow = cached(options.allow ?? [])
+    const allowExact = new Set((options.allow ?? []).map((p) => p.trim().toLowerCase()))
+    const extra = cached(options.extra ?? [])
+    let licensed = false
+    transcript.turns.forEach((turn, i) => {
+      if (licensed) return
+      if (turn.role === 'customer') {
+        if (customerJoked(turn.text)) licensed = true
+        return
+      }
+      if (turn.role !== 'agent' && turn.role !== 'bot') return
+      const a = context.analyse(i)
+      const text = a.ownText
+      let hits = findJokes(text, { wordplay: options.wordplay !== false, extra })
+      if (allow && hits.length) {
+        const sentences = a.sentences
+        hits = hits.filter((h) => {
+          const s = sentences.find((x) => x.start <= h.start && h.end <= x.end)
+          const span = text.slice(h.start, h.end)
+          // Emoji and punctuation are compared as written (the word matcher only sees words).
+          if (allowExact.has(span.toLowerCase())) return false
+          return !allow.test(span) && !(s && allow.find(s.text).some((m) => m.start <= h.start - s.start && m.end >= h.end - s.start))
+        })
+      }
+      if (!hits.length) return
+      const first = hits.reduce((best, h) => (h.confidence > best.confidence ? h : best), hits[0]!)
+      const lead = hits[0]!
+      const arabic = inArabic(a, lead, text)
+      const quoted = describe(text, hits, arabic)
+      const kind: Kind = hits.some((h) => h.kind === 'laugh') ? 'laugh' : hits.some((h) => h.kind === 'phrase') ? 'phrase' : 'wordplay'
+      const onlyWordplay = hits.every((h) => h.kind === 'wordplay')
+      const cleaned = onlyWordplay ? undefined : withoutLaughter(text, hits)
+      const expected: string[] = []
+      if (cleaned) expected.push(cleaned)
+      if (arabic) {
+        expected.push('نعتذر عن الإزعاج، دعني أتحقق من الموضوع وأعود إليك حالًا.')
+        if (!cleaned) expected.push('شكرًا لتواصلك معنا، سأتابع طلبك خطوة بخطوة حتى يُحل.')
+      } else {
+        expected.push("I'm sorry about that — let me look into it for you right away.")
+        if (!cleaned) expected.push("Thanks for reaching out. Here's what I can do to sort this out.")
+      }
+      context.report({
+        turn: i,
+        start: lead.start,
+        end: lead.end,
+        reason: arabic
+          ? `الموظف ${VERB_AR[kind]} (${quoted}) والعميل لم يمزح أو يضحك قبله في هذه المحادثة`
+          : `The agent ${VERB_EN[kind]} (${quoted}) although the customer has not joked or laughed in this conversation`,
+        note: arabic
+          ? 'لا تبدأ المزاح مع العميل: من يتواصل مع خدمة العملاء غالبًا منزعج أو مستعجل، والضحك قد يُفهم استخفافًا بمشكلته. حافظ على نبرة مهذبة ودودة، وإن بدأ العميل بالمزاح فلا بأس أن ترد بلطف وباختصار.'
+          : "Let the customer set the tone. Someone contacting support is often annoyed or in a hurry, and a laugh or a pun can read as not taking the problem seriously. Stay warm and professional; if the customer jokes first, a short, polite reply in kind is fine.",
+        expected: expected.slice(0, 3),
+        confidence: onlyWordplay ? first.confidence : Math.max(...hits.filter((h) => h.kind !== 'wordplay').map((h) => h.confidence))
+      })
+    })
+  }
 })

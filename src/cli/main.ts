@@ -1,23 +1,38 @@
 /** The `coachlint` command line: a thin layer over the Node API. */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs'
+import { dirname, relative, resolve } from 'node:path'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import type { VFile } from 'vfile'
 import { ConfigError } from '../config/resolve.js'
 import { INPUT_FORMATS, type InputFormat } from '../formats/index.js'
-import { formatJson } from '../reporters/json.js'
+import type { JsonMessage } from '../reporters/json.js'
+import { conversationResults } from '../reporters/conversations.js'
+import { csvHeader, formatCsvRows } from '../reporters/csv.js'
+import { formatGithub } from '../reporters/github.js'
+import { formatSarif } from '../reporters/sarif.js'
+import type { ChunkResult } from '../node/chunks.js'
+import { runPipeline, totalSize, type PipelineInput } from '../node/pipeline.js'
+import { createProgress } from '../node/progress.js'
+import { parseShard, type Shard } from '../node/shard.js'
+import { exitCodeForResults, ResultCollector, toJsonResults, toVFiles, warningCount } from './results.js'
+import { lintInputs } from './lint-inputs.js'
+import { runReport, type ReportFlags } from './report.js'
+import { ScorecardBuilder } from '../report/scorecard.js'
 import type { RuleSetting } from '../types.js'
-import { createNodeLinter, expandPaths, lintFile } from '../node/index.js'
+import { createNodeLinter, expandPaths, type NodeLinterOptions } from '../node/index.js'
 import { addProblem } from '../engine/messages.js'
-import { EXIT_FATAL, exitCodeFor } from './exit-code.js'
+import { EXIT_FATAL } from './exit-code.js'
 import { formatStylish } from './stylish.js'
 import { runEvalCommand } from '../eval/command.js'
+import { runConvert, type ConvertFlags } from './convert.js'
 import { VFile as VFileClass } from 'vfile'
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
 
 interface LintFlags {
-  format: 'stylish' | 'json'
+  format: 'stylish' | 'json' | 'jsonl' | 'sarif' | 'github' | 'csv' | 'scorecard'
+  jobs?: number
+  shard?: Shard
   outputFile?: string
   quiet?: boolean
   maxWarnings?: number
@@ -33,6 +48,20 @@ interface LintFlags {
 
 function collectRule(value: string, previous: string[]): string[] {
   return [...previous, value]
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1')
+  return n
+}
+
+function parseShardArg(value: string): Shard {
+  try {
+    return parseShard(value)
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message)
+  }
 }
 
 function parseIntArg(value: string): number {
@@ -76,12 +105,13 @@ function write(text: string, outputFile?: string) {
 async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const cwd = process.cwd()
   const overrides = parseRuleFlags(flags.rule)
-  const { linter, configPath } = await createNodeLinter({
+  const linterOptions: NodeLinterOptions = {
     cwd,
-    configFile: typeof flags.config === 'string' ? flags.config : undefined,
+    configFile: typeof flags.config === 'string' ? resolve(flags.config) : undefined,
     noConfig: flags.config === false,
     overrides
-  })
+  }
+  const { linter, configPath } = await createNodeLinter(linterOptions)
 
   if (flags.printConfig) {
     const printed = {
@@ -96,48 +126,58 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     return 0
   }
 
-  let files: VFile[]
-  if (flags.stdin) {
-    const bytes = await readStdin()
-    files = [linter.lintSource(bytes, { path: flags.stdinFilename ?? '<stdin>', format: flags.inputFormat })]
-  } else {
-    if (paths.length === 0) {
-      process.stderr.write('coachlint: no files given. Try: coachlint transcripts/  (or --stdin, or --help)\n')
-      return EXIT_FATAL
-    }
-    const { files: found, missing } = await expandPaths(paths, { cwd, ignorePatterns: linter.config.ignorePatterns })
-    files = found.map((f) => lintFile(linter, f, { cwd, format: flags.inputFormat }))
-    for (const m of missing) {
-      const file = new VFileClass({ path: m })
-      addProblem(file, { reason: `No such file, or no files match: ${m}`, start: 0, end: 0, fatal: true })
-      files.push(file)
-    }
-  }
+  const format = flags.format
+  const keep = (m: JsonMessage) => !flags.quiet || m.severity === 'error'
+  const streamed = format === 'jsonl' || format === 'scorecard'
+  const collector = new ResultCollector(!streamed)
+  const scorecard = format === 'scorecard' ? new ScorecardBuilder() : undefined
+  const out = flags.outputFile ? openOutput(flags.outputFile) : process.stdout
+  if (format === 'csv') out.write(csvHeader())
 
-  if (flags.quiet) {
-    for (const file of files) file.messages = file.messages.filter((m) => m.fatal === true)
-  }
-  const code = exitCodeFor(files, flags.maxWarnings)
-  const output =
-    flags.format === 'json'
-      ? formatJson(files) + '\n'
-      : formatStylish(files, { color: flags.color && !flags.outputFile && Boolean(process.stdout.isTTY), quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose) })
-  write(output, flags.outputFile)
-  if (flags.format !== 'json' && flags.maxWarnings !== undefined) {
-    const warnings = files.flatMap((f) => f.messages).filter((m) => m.fatal === false).length
+  const ran = await lintInputs(paths, flags, linter, linterOptions, (result) => {
+    collector.add(result, keep)
+    for (const c of result.conversations) {
+      if (format === 'jsonl') out.write(JSON.stringify({ ...c, messages: c.messages.filter(keep) }) + '\n')
+      scorecard?.add(c)
+    }
+  })
+  if (ran !== undefined) return ran
+
+  const files = collector.list()
+  const code = exitCodeForResults(files, flags.maxWarnings)
+  if (format === 'json') out.write(JSON.stringify(toJsonResults(files), null, 2) + '\n')
+  else if (scorecard) out.write(JSON.stringify(scorecard.build(), null, 2) + '\n')
+  else if (format === 'stylish') {
+    out.write(formatStylish(toVFiles(files), { color: flags.color && !flags.outputFile && Boolean(process.stdout.isTTY), quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose) }))
+  } else if (format === 'sarif') out.write(formatSarif(toVFiles(files), linter.config.rules.map((r) => r.rule), pkg.version) + '\n')
+  else if (format === 'github') out.write(formatGithub(toVFiles(files)))
+  else if (format === 'csv') out.write(formatCsvRows(toVFiles(files)))
+  if (out !== process.stdout) await new Promise<void>((r) => (out as WriteStream).end(r))
+
+  if (flags.maxWarnings !== undefined) {
+    const warnings = warningCount(files)
     if (warnings > flags.maxWarnings) process.stderr.write(`coachlint found too many warnings (${warnings} > --max-warnings ${flags.maxWarnings}).\n`)
   }
   return code
 }
 
+function openOutput(path: string): WriteStream {
+  mkdirSync(dirname(resolve(path)), { recursive: true })
+  return createWriteStream(path)
+}
+
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command()
+  // Options after a subcommand belong to it (`report -o x.html`, not the lint command's -o).
+  program.enablePositionalOptions()
   program
     .name('coachlint')
     .description('Lint customer-service conversations: arguing, dead ends, unkept promises, slow replies and more, in English and Arabic.')
     .version(pkg.version, '-v, --version')
     .argument('[paths...]', 'files, folders (recursing over .json .jsonl .txt …) or globs')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['stylish', 'json', 'jsonl', 'sarif', 'github', 'csv', 'scorecard']).default('stylish'))
+    .option('-j, --jobs <n>', 'worker threads for large inputs (default: the number of cores)', parsePositive)
+    .option('--shard <i/n>', 'lint only shard i of n (deterministic split by conversation)', parseShardArg)
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseIntArg)
@@ -169,6 +209,25 @@ Exit codes: 0 no error findings, 1 error findings or --max-warnings exceeded,
     })
 
   program
+    .command('report')
+    .description('scorecards per agent, rule, channel and day: an HTML page with charts, JSON or CSV')
+    .argument('[paths...]', 'transcripts to lint, or with --merge the JSONL results of earlier runs (--format jsonl)')
+    .addOption(new Option('-f, --format <name>', 'report format').choices(['html', 'json', 'csv']).default('html'))
+    .option('-o, --output-file <path>', 'write the report to a file')
+    .option('--merge', 'read JSONL results (e.g. from shards) instead of linting')
+    .option('--title <text>', 'title of the HTML report')
+    .option('-c, --config <path>', 'config file to use')
+    .option('--no-config', 'ignore config files')
+    .option('--rule <id:severity>', 'set a rule (repeatable)', collectRule, [])
+    .option('-j, --jobs <n>', 'worker threads', parsePositive)
+    .option('--shard <i/n>', 'only shard i of n', parseShardArg)
+    .option('--input-format <format>', 'read inputs as this format')
+    .option('--quiet', 'no progress display')
+    .action(async (paths: string[], flags: ReportFlags & { rule: string[] }) => {
+      setExit(await runReport(paths, { ...flags, overrides: parseRuleFlags(flags.rule) }))
+    })
+
+  program
     .command('rules')
     .description('list the available rules with their default severity')
     .option('-c, --config <path>', 'config file that may load plugin rules')
@@ -194,6 +253,19 @@ Exit codes: 0 no error findings, 1 error findings or --max-warnings exceeded,
     .option('--rule <id:severity>', 'set a rule (repeatable)', collectRule, [])
     .action(async (paths: string[], flags: { show?: number; json?: boolean; config?: string; rule: string[] }) => {
       setExit(await runEvalCommand(paths, flags))
+    })
+
+  program
+    .command('convert')
+    .description('print exports (WhatsApp, e-mail, helpdesk JSON, Slack, CSV, …) as canonical transcripts')
+    .argument('[paths...]', 'files, folders or globs')
+    .addOption(new Option('--to <format>', 'output format').choices(['jsonl', 'json']).default('jsonl'))
+    .addOption(new Option('--input-format <format>', 'read inputs as this format instead of detecting it').choices([...INPUT_FORMATS]))
+    .option('-c, --config <path>', 'config file (roles, agents, timeZone, dateOrder, csv)')
+    .option('--no-config', 'ignore config files')
+    .option('-o, --output-file <path>', 'write to a file instead of stdout')
+    .action(async (paths: string[], flags: ConvertFlags) => {
+      setExit(await runConvert(paths, flags))
     })
   return program
 }

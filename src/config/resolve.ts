@@ -4,6 +4,7 @@
  */
 import { CHANNELS, ROLES, type ActiveRule, type Channel, type ConfigObject, type Plugin, type Role, type Rule, type RuleSetting, type Severity } from '../types.js'
 import { validateOptions } from './validate-options.js'
+import { validateInputConfig } from '../formats/config.js'
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -21,6 +22,11 @@ export interface ResolvedConfig {
   channel?: Channel
   ignorePatterns: string[]
   locale?: string
+  /** Export readers' settings (see docs/formats.md). */
+  agents?: ConfigObject['agents']
+  timeZone?: string
+  dateOrder?: ConfigObject['dateOrder']
+  csv?: ConfigObject['csv']
 }
 
 const SEVERITIES: Record<string, Severity | 'off'> = { off: 'off', warn: 'warn', warning: 'warn', error: 'error', info: 'info', 0: 'off', 1: 'warn', 2: 'error' }
@@ -94,6 +100,8 @@ export function resolveConfig({ config, plugins, overrides }: ResolveInput): Res
   if (config.ignorePatterns !== undefined && (!Array.isArray(config.ignorePatterns) || config.ignorePatterns.some((p) => typeof p !== 'string'))) {
     throw new ConfigError('config: ignorePatterns must be an array of glob strings')
   }
+  const inputErrors = validateInputConfig(config)
+  if (inputErrors.length > 0) throw new ConfigError(`config: ${inputErrors.join('; ')}`)
 
   const active: ActiveRule[] = []
   const settings: ResolvedConfig['settings'] = {}
@@ -119,6 +127,7 @@ export function resolveConfig({ config, plugins, overrides }: ResolveInput): Res
   if (config.roles) resolved.roles = config.roles
   if (config.channel) resolved.channel = config.channel
   if (config.locale) resolved.locale = config.locale
+  for (const key of ['agents', 'timeZone', 'dateOrder', 'csv'] as const) if (config[key] !== undefined) (resolved as unknown as Record<string, unknown>)[key] = config[key]
   return resolved
 }
 

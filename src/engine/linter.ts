@@ -2,7 +2,7 @@
 import { VFile } from 'vfile'
 import { compareMessage } from 'vfile-sort'
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js'
-import { readInput, type InputFormat } from '../formats/index.js'
+import { readInput, type InputFormat, type ReadOptions } from '../formats/index.js'
 import type { ConfigObject, Plugin, RuleSetting, Transcript } from '../types.js'
 import { addProblem } from './messages.js'
 import { createProcessor, lintConversation } from './processor.js'
@@ -19,6 +19,8 @@ export interface LinterOptions {
 export interface LintSourceOptions {
   path?: string
   format?: InputFormat
+  /** Extra reader context (e.g. Slack users from an export's users.json). */
+  read?: Partial<Omit<ReadOptions, 'name'>>
 }
 
 export interface Linter {
@@ -37,13 +39,13 @@ export function sortMessages(file: VFile): VFile {
 export function createEngine(options: LinterOptions): Linter {
   const config = resolveConfig({ config: options.config ?? { extends: 'recommended' }, plugins: options.plugins, overrides: options.overrides })
   const lintOptions = { rules: config.rules, minConfidence: config.minConfidence }
-  const readOptions = { channel: config.channel, roles: config.roles }
+  const readOptions = { channel: config.channel, roles: config.roles, agents: config.agents, timeZone: config.timeZone, dateOrder: config.dateOrder, csv: config.csv }
 
   return {
     config,
-    lintSource(content, { path, format } = {}) {
+    lintSource(content, { path, format, read } = {}) {
       const file = new VFile({ path, value: content })
-      const processor = createProcessor({ ...readOptions, format }, lintOptions)
+      const processor = createProcessor({ ...readOptions, ...read, format }, lintOptions)
       const tree = processor.parse(file)
       processor.runSync(tree, file)
       return sortMessages(file)

@@ -77,10 +77,51 @@ export function lintConversation(file: VFile, transcript: Transcript, source: Tr
     })
   })
   for (const f of findings) addFinding(file, transcript, source, f)
-  const data = file.data as { coachlintStats?: { conversations: number; turns: number } }
+  const data = file.data as { coachlintStats?: { conversations: number; turns: number }; coachlintConversations?: ConversationSummary[] }
   const stats = (data.coachlintStats ??= { conversations: 0, turns: 0 })
   stats.conversations++
   stats.turns += transcript.turns.length
+  ;(data.coachlintConversations ??= []).push(summarise(transcript))
+  const words = data as { coachlintAgentWords?: number }
+  words.coachlintAgentWords = (words.coachlintAgentWords ?? 0) + countAgentWords(transcript)
+}
+
+function countAgentWords(transcript: Transcript): number {
+  let n = 0
+  for (const turn of transcript.turns) {
+    if (turn.role !== 'agent' && turn.role !== 'bot') continue
+    const m = turn.text.match(/\S+/g)
+    n += m ? m.length : 0
+  }
+  return n
+}
+
+/** What reports need to know of a linted conversation besides its findings. */
+export interface ConversationSummary {
+  id: string
+  channel: Transcript['channel']
+  language?: string
+  turns: number
+  /** Agent and bot turns per author ("(unknown)" when none is given). */
+  agentTurns: Record<string, number>
+  /** Time of the first timestamped turn, ISO 8601 (UTC), if any. */
+  startedAt?: string
+}
+
+export function summarise(transcript: Transcript): ConversationSummary {
+  const agentTurns: Record<string, number> = {}
+  let first: number | undefined
+  for (const turn of transcript.turns) {
+    if (turn.role === 'agent' || turn.role === 'bot') {
+      const who = turn.author ?? '(unknown)'
+      agentTurns[who] = (agentTurns[who] ?? 0) + 1
+    }
+    if (first === undefined && turn.time !== undefined) first = turn.time
+  }
+  const summary: ConversationSummary = { id: transcript.id, channel: transcript.channel, turns: transcript.turns.length, agentTurns }
+  if (transcript.language) summary.language = transcript.language
+  if (first !== undefined) summary.startedAt = new Date(first).toISOString()
+  return summary
 }
 
 export function createProcessor(read: Omit<ReadOptions, 'name'>, rules: RulesOptions) {

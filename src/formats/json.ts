@@ -3,6 +3,8 @@ import { JsonSyntaxError, parseJson } from '../model/json-source.js'
 import { problem } from '../model/problems.js'
 import { transcriptFromNode, type ReadResult } from '../model/transcript.js'
 import type { ReadOptions } from './options.js'
+import { detectVendor, readHelpdeskNode, unknownShape } from './helpdesk.js'
+import { readSlack } from './slack.js'
 
 export function readJson(text: string, options: ReadOptions): ReadResult {
   const result: ReadResult = { conversations: [], problems: [] }
@@ -17,6 +19,14 @@ export function readJson(text: string, options: ReadOptions): ReadResult {
     throw error
   }
   const items = node.kind === 'array' ? node.items : [node]
+  // Not the canonical shape: a helpdesk export or a Slack day file, recognised by shape.
+  const canonical = items.some((item) => item.kind === 'object' && (item.entries.has('turns') || item.entries.has('channel')))
+  if (!canonical && items.length > 0) {
+    if (readHelpdeskNode(node, options, result)) return result
+    if (node.kind === 'array' && items.some((item) => item.kind === 'object' && item.entries.has('ts'))) return readSlack(text, options)
+    result.problems.push(problem(unknownShape(), node.start, node.start + 1))
+    return result
+  }
   items.forEach((item, i) => {
     const read = transcriptFromNode(item, {
       channel: options.channel,

@@ -35,7 +35,7 @@ interface Draft {
   map: TextMap
 }
 
-function matchRole(who: string, roles: Partial<Record<Role, string[]>> | undefined): { role: Role; author: string } | undefined {
+export function matchRole(who: string, roles: Partial<Record<Role, string[]>> | undefined): { role: Role; author: string } | undefined {
   const name = who.trim()
   const lower = name.toLowerCase()
   // Configured names first: exact name, a glob-like prefix ("Sara*"), or /regex/.
@@ -55,7 +55,7 @@ function matchRole(who: string, roles: Partial<Record<Role, string[]>> | undefin
   return undefined
 }
 
-function matchesPattern(name: string, pattern: string): boolean {
+export function matchesPattern(name: string, pattern: string): boolean {
   if (pattern.length > 2 && pattern.startsWith('/') && pattern.lastIndexOf('/') > 0) {
     const last = pattern.lastIndexOf('/')
     try {
@@ -66,6 +66,22 @@ function matchesPattern(name: string, pattern: string): boolean {
   }
   if (pattern.endsWith('*')) return name.toLowerCase().startsWith(pattern.slice(0, -1).toLowerCase())
   return name.toLowerCase() === pattern.toLowerCase()
+}
+
+/** Blank lines after a message belong to no one: cut them from the text and its map. */
+function trimTrailing(draft: Draft): TextMap {
+  const text = draft.turn.text
+  const length = text.trimEnd().length
+  if (length === text.length) return draft.map
+  draft.turn.text = text.slice(0, length)
+  const { textStarts, sourceStarts } = draft.map
+  let k = textStarts.length - 1
+  while (k > 0 && textStarts[k]! >= length) k--
+  return {
+    textStarts: textStarts.slice(0, k + 1),
+    sourceStarts: sourceStarts.slice(0, k + 1),
+    sourceEnd: sourceStarts[k]! + (length - textStarts[k]!)
+  }
 }
 
 export function readPlainText(text: string, options: ReadOptions): ReadResult {
@@ -87,7 +103,7 @@ export function readPlainText(text: string, options: ReadOptions): ReadResult {
       if (header.language) transcript.language = header.language
       result.conversations.push({
         transcript,
-        source: { start: convStart, end, turns: turns.map((d) => ({ ...d.source, text: d.map })) }
+        source: { start: convStart, end, turns: turns.map((d) => ({ ...d.source, text: trimTrailing(d) })) }
       })
     }
     turns = []

@@ -83,7 +83,7 @@ export async function loadConfigFile(path: string): Promise<LoadedConfig> {
   return { config: value as ConfigObject, path: abs }
 }
 
-const CONFIG_KEYS = ['extends', 'plugins', 'rules', 'minConfidence', 'roles', 'channel', 'ignorePatterns', 'locale', '$schema']
+const CONFIG_KEYS = ['extends', 'plugins', 'rules', 'minConfidence', 'roles', 'channel', 'ignorePatterns', 'locale', 'agents', 'timeZone', 'dateOrder', 'csv', '$schema']
 
 function checkKeys(config: Record<string, unknown>, path: string) {
   for (const key of Object.keys(config)) {

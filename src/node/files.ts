@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path'
 import ignore from 'ignore'
 import { glob, isDynamicPattern } from 'tinyglobby'
 import { KNOWN_EXTENSIONS } from '../formats/index.js'
+import { isSlackMetadata, isSlackZip } from './slack-export.js'
 
 export interface ExpandOptions {
   cwd: string
@@ -32,8 +33,9 @@ export async function expandPaths(patterns: string[], options: ExpandOptions): P
   for (const pattern of patterns) {
     const abs = resolve(options.cwd, pattern)
     if (existsSync(abs) && statSync(abs).isDirectory()) {
-      const found = await glob(`**/*.{${exts}}`, { cwd: abs, absolute: true, ignore: DEFAULT_IGNORES, dot: false })
-      for (const f of found) files.add(f)
+      const found = await glob(`**/*.{${exts},zip}`, { cwd: abs, absolute: true, ignore: DEFAULT_IGNORES, dot: false })
+      // Slack exports: users.json & co. are not conversations; only zips holding an export are read.
+      for (const f of found) if (/\.zip$/i.test(f) ? isSlackZip(f) : !isSlackMetadata(f)) files.add(f)
     } else if (existsSync(abs)) {
       files.add(abs) // An explicitly named file is linted whatever its extension.
     } else if (isDynamicPattern(pattern)) {

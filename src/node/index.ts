@@ -8,9 +8,11 @@ import type { ConfigObject, RuleSetting } from '../types.js'
 import type { InputFormat } from '../formats/index.js'
 import { findConfigFile, loadConfigFile, loadPlugins } from './config-loader.js'
 import { expandPaths } from './files.js'
+import { lintPath, slackContextFor } from './slack-export.js'
 
 export { findConfigFile, loadConfigFile, loadPlugins, toPlugin, CONFIG_FILES } from './config-loader.js'
 export { expandPaths } from './files.js'
+export { lintPath, sourcesFor, isSlackExportRoot, slackContextFor, type ExportSource } from './slack-export.js'
 
 export interface NodeLinterOptions {
   cwd?: string
@@ -60,7 +62,9 @@ export function lintFile(linter: Linter, path: string, options: { cwd?: string; 
     addProblem(file, { reason: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, start: 0, end: 0, fatal: true })
     return file
   }
-  return linter.lintSource(bytes, { path: shown, format: options.format })
+  // A day file of an exported Slack folder: read with the export's users and channel.
+  const slack = options.format === undefined || options.format === 'slack' ? slackContextFor(path) : undefined
+  return linter.lintSource(bytes, { path: shown, format: slack ? 'slack' : options.format, read: slack ? { slack } : undefined })
 }
 
 /** Lint files, folders and globs; resolves to one VFile per input file. */
@@ -68,7 +72,7 @@ export async function lint(patterns: string[], options: LintFilesOptions = {}): 
   const cwd = options.cwd ?? process.cwd()
   const { linter } = await createNodeLinter(options)
   const { files, missing } = await expandPaths(patterns, { cwd, ignorePatterns: linter.config.ignorePatterns })
-  const out = files.map((f) => lintFile(linter, f, { cwd, format: options.format }))
+  const out = files.flatMap((f) => lintPath(linter, f, { cwd, format: options.format }))
   for (const m of missing) {
     const file = new VFile({ path: m })
     addProblem(file, { reason: `No such file or no files match: ${m}`, start: 0, end: 0, fatal: true })

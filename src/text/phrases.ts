@@ -40,30 +40,61 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-function latinSource(phrase: string): string {
-  const open = phrase.startsWith('*')
-  const close = phrase.endsWith('*')
+/** How a word is compared in the prefilter: lower case, without apostrophes. */
+function wordKey(word: string): string {
+  return word.toLowerCase().replace(/['’‘`]/g, '')
+}
+
+const WORD = /[\p{L}\p{N}'’‘`]+/gu
+
+function wordSet(text: string, arabic: boolean): Set<string> {
+  const out = new Set<string>()
+  for (const w of text.match(WORD) ?? []) {
+    const key = wordKey(w)
+    out.add(key)
+    // An Arabic phrase may follow a و/ف proclitic.
+    if (arabic && key.length > 2 && (key[0] === 'و' || key[0] === 'ف')) out.add(key.slice(1))
+    // Hyphenated or apostrophe-split forms.
+    if (!arabic && key.includes('-')) for (const piece of key.split('-')) out.add(piece)
+  }
+  return out
+}
+
+function intersects(words: Set<string>, wanted: Set<string>): boolean {
+  if (words.size <= wanted.size) {
+    for (const w of words) if (wanted.has(w)) return true
+    return false
+  }
+  for (const w of wanted) if (words.has(w)) return true
+  return false
+}
+
+interface Compiled {
+  body: string
+  open: boolean
+  close: boolean
+}
+
+function latinParts(phrase: string): Compiled {
   const core = phrase.replace(/^\*|\*$/g, '').trim()
   const body = core
     .split(/\s+/)
     .map((w) => escape(w).replace(/['’‘`]/g, "['’‘`]?"))
     .join('[\\s\\-]+')
-  return `${open ? '[\\p{L}\\p{N}]*' : '(?<![\\p{L}\\p{N}])'}${body}${close ? '[\\p{L}\\p{N}]*' : '(?![\\p{L}\\p{N}])'}`
+  return { body, open: phrase.startsWith('*'), close: phrase.endsWith('*') }
 }
 
 const AR_WORD = '[\\u0621-\\u064A0-9]'
 
-function arabicSource(phrase: string): string {
-  const open = phrase.startsWith('*')
-  const close = phrase.endsWith('*')
+function arabicParts(phrase: string): Compiled {
   const core = normalisePhrase(phrase.replace(/^\*|\*$/g, '').trim())
-  const body = core
-    .split(/\s+/)
-    .map(escape)
-    .join('\\s+')
-  const prefix = open ? `${AR_WORD}*` : `(?<!${AR_WORD})(?:[وف])?`
-  const suffix = close ? `${AR_WORD}*` : `(?!${AR_WORD})`
-  return prefix + body + suffix
+  const body = core.split(/\s+/).map(escape).join('\\s+')
+  return { body, open: phrase.startsWith('*'), close: phrase.endsWith('*') }
+}
+
+function boundaries(c: Compiled, arabic: boolean): [string, string] {
+  if (arabic) return [c.open ? `${AR_WORD}*` : `(?<!${AR_WORD})(?:[وف])?`, c.close ? `${AR_WORD}*` : `(?!${AR_WORD})`]
+  return [c.open ? '[\\p{L}\\p{N}]*' : '(?<![\\p{L}\\p{N}])', c.close ? '[\\p{L}\\p{N}]*' : '(?![\\p{L}\\p{N}])']
 }
 
 function isRegex(phrase: string): boolean {
@@ -74,13 +105,66 @@ interface Part {
   regex: RegExp
   entries: PhraseEntry[]
   arabic: boolean
+  /**
+   * The first words of the part's phrases: when a text has none of them, the
+   * expression cannot match and is not run. Undefined: always run.
+   */
+  firstWords?: Set<string>
+  /** Tells which entry produced a match (only called on matches). */
+  which(matched: string): PhraseEntry
 }
 
-function group(regexSources: string[], entries: PhraseEntry[], arabic: boolean, flags = 'giu'): Part | undefined {
-  if (regexSources.length === 0) return undefined
-  // One named group per entry lets us tell which entry matched.
-  const source = regexSources.map((s, i) => `(?<e${i}>${s})`).join('|')
-  return { regex: new RegExp(source, flags), entries, arabic }
+/**
+ * One expression per kind of boundary, with the boundaries written once
+ * around a plain alternation: no capture groups and few Unicode classes keep
+ * V8's regex engine fast on lexicons of hundreds of phrases.
+ */
+function groups(entries: PhraseEntry[], arabic: boolean): Part[] {
+  const byKind = new Map<string, Array<{ entry: PhraseEntry; compiled: Compiled }>>()
+  for (const entry of entries) {
+    const compiled = arabic ? arabicParts(entry.phrase) : latinParts(entry.phrase)
+    if (!compiled.body) continue
+    const key = `${compiled.open}${compiled.close}`
+    const list = byKind.get(key) ?? []
+    list.push({ entry, compiled })
+    byKind.set(key, list)
+  }
+  const parts: Part[] = []
+  for (const list of byKind.values()) {
+    const [start, end] = boundaries(list[0]!.compiled, arabic)
+    const regex = new RegExp(`${start}(?:${list.map((x) => x.compiled.body).join('|')})${end}`, 'giu')
+    const anchored: Array<RegExp | undefined> = []
+    // A prefilter needs whole first words: not for open starts, nor single open-ended words.
+    const first = (x: { entry: PhraseEntry; compiled: Compiled }) => {
+      const core = x.entry.phrase.replace(/^\*|\*$/g, '').trim()
+      const text = arabic ? normalisePhrase(core) : core
+      const words = text.match(WORD) ?? []
+      // Emoji, punctuation or a wildcard at the start: no word to filter on.
+      if (x.compiled.open || words.length === 0 || !text.startsWith(words[0]!)) return undefined
+      if (x.compiled.close && words.length === 1) return undefined
+      return wordKey(words[0]!)
+    }
+    const keys = list.map(first)
+    const firstWords = keys.every((k) => k !== undefined) ? new Set(keys as string[]) : undefined
+    parts.push({
+      regex,
+      firstWords,
+      entries: list.map((x) => x.entry),
+      arabic,
+      which(matched) {
+        if (list.length === 1) return list[0]!.entry
+        const probe = arabic ? normalisePhrase(matched) : matched
+        for (let i = 0; i < list.length; i++) {
+          const c = list[i]!.compiled
+          const wild = arabic ? `${AR_WORD}*` : '[\\p{L}\\p{N}]*'
+          const re = (anchored[i] ??= new RegExp(`^${c.open ? wild : arabic ? '(?:[وف])?' : ''}(?:${c.body})${c.close ? wild : ''}$`, 'iu'))
+          if (re.test(probe)) return list[i]!.entry
+        }
+        return list[0]!.entry
+      }
+    })
+  }
+  return parts
 }
 
 export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): PhraseMatcher {
@@ -94,29 +178,28 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
       const flags = new Set(e.phrase.slice(last + 1) + 'gu')
       const src = e.phrase.slice(1, last)
       const ar = ARABIC_LETTER.test(src)
-      regexes.push({ regex: new RegExp(src, [...flags].join('')), entries: [e], arabic: ar })
+      regexes.push({ regex: new RegExp(src, [...flags].join('')), entries: [e], arabic: ar, which: () => e })
     } else if (ARABIC_LETTER.test(e.phrase)) arabic.push(e)
     else latin.push(e)
   }
   // Longest first, so that the longest phrase wins at a position.
   latin.sort((a, b) => b.phrase.length - a.phrase.length)
   arabic.sort((a, b) => b.phrase.length - a.phrase.length)
-  const parts = [
-    group(latin.map((e) => latinSource(e.phrase)), latin, false),
-    group(arabic.map((e) => arabicSource(e.phrase)), arabic, true),
-    ...regexes
-  ].filter((p): p is Part => p !== undefined)
+  const parts = [...groups(latin, false), ...groups(arabic, true), ...regexes]
 
   const run = (text: string, firstOnly: boolean): PhraseMatch[] => {
     const out: PhraseMatch[] = []
     let norm: Normalised | undefined
+    let latinWords: Set<string> | undefined
+    let arabicWords: Set<string> | undefined
     for (const part of parts) {
       let haystack = text
       if (part.arabic) {
         if (!ARABIC_LETTER.test(text)) continue
         norm ??= normaliseArabic(text)
         haystack = norm.text
-      }
+        if (part.firstWords && !intersects((arabicWords ??= wordSet(norm.text, true)), part.firstWords)) continue
+      } else if (part.firstWords && !intersects((latinWords ??= wordSet(text, false)), part.firstWords)) continue
       part.regex.lastIndex = 0
       let m: RegExpExecArray | null
       while ((m = part.regex.exec(haystack))) {
@@ -124,15 +207,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
           part.regex.lastIndex++
           continue
         }
-        let entry = part.entries[0]!
-        if (part.entries.length > 1 && m.groups) {
-          for (const k in m.groups) {
-            if (m.groups[k] !== undefined) {
-              entry = part.entries[Number(k.slice(1))]!
-              break
-            }
-          }
-        }
+        const entry = part.which(m[0])
         let start = m.index
         let end = m.index + m[0].length
         if (part.arabic && norm) {

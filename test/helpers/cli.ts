@@ -12,10 +12,10 @@ export interface Run {
   stderr: string
 }
 
-export function coachlint(args: string[], options: { cwd?: string; input?: string | Buffer; timeout?: number } = {}): Promise<Run> {
+export function coachlint(args: string[], options: { cwd?: string; input?: string | Buffer; timeout?: number; env?: Record<string, string> } = {}): Promise<Run> {
   if (!existsSync(BUILT)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)')
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } })
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))

@@ -104,3 +104,14 @@ describe('Arabic tokens', () => {
     expect(splitSentences('مرحبا! كيف أساعدك؟ تم الطلب؛ شكرا\nمع السلامة').map((s) => s.text)).toEqual(['مرحبا!', 'كيف أساعدك؟', 'تم الطلب؛', 'شكرا', 'مع السلامة'])
   })
 })
+
+describe('phrase prefilter', () => {
+  it('still finds phrases that start with emoji, punctuation or a wildcard', () => {
+    const m = compilePhrases(['😉', 'gotcha, it is', '*كلمك', 'wait*'])
+    expect(m.find('ok 😉').length).toBe(1)
+    expect(m.find('Gotcha, it is done').length).toBe(1)
+    expect(m.find('بكلمك بكرة').length).toBe(1)
+    expect(m.find('waiting').length).toBe(1)
+    expect(m.find('nothing here').length).toBe(0)
+  })
+})

@@ -1,0 +1,289 @@
+import { RuleTester, runRule } from '../../src/testing/rule-tester.js'
+import rule, { findAcknowledgement, scoreCustomerTurn } from './index.js'
+
+const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ role, text })
+
+new RuleTester().run('acknowledge-complaint', rule, {
+  valid: [
+    // --- English: the first reply acknowledges ---
+    { name: 'apology', conversation: { turns: [c('customer', 'You charged me twice for my gym membership this month.'), c('agent', "I'm sorry about that! Could you tell me the last four digits of the card?")] } },
+    { name: 'empathy', conversation: { turns: [c('customer', 'Three hours on hold and nobody picked up. Ridiculous.'), c('agent', 'I understand how frustrating that wait must have been. I can help you right here.')] } },
+    { name: 'short sympathy "Oh no!" counts', conversation: { turns: [c('customer', 'my headphones stopped working after a week'), c('agent', 'Oh no! Which model do you have?')] } },
+    { name: 'short sympathy "That doesn\'t sound right" counts', conversation: { turns: [c('customer', 'The tracking says delivered but my parcel is nowhere to be found.'), c('agent', "That doesn't sound right. Can you DM us the order number?")] } },
+    { name: '"not the experience we want" counts', conversation: { turns: [c('customer', 'Your driver was rude and ended the trip halfway.'), c('agent', "That's not the experience we want you to have. Please DM us the trip details.")] } },
+    // --- English: not a complaint ---
+    { name: 'information question', conversation: { turns: [c('customer', 'How do I change my plan to the family one?'), c('agent', 'You can switch under Settings > Plan. It takes effect next month.')] } },
+    { name: 'praise', conversation: { turns: [c('customer', 'Loved the crew on my flight today, great service!'), c('agent', 'Glad to hear it! We will pass it on.')] } },
+    { name: 'a request is not a complaint', conversation: { turns: [c('customer', "I'd like to cancel my subscription please"), c('agent', 'Sure, can you confirm the email on the account?')] } },
+    { name: 'a public warning is not a complaint', conversation: { turns: [c('customer', 'PSA: there is a phishing text going around pretending to be the bank, do not click it'), c('agent', 'Thanks, forward it to our abuse address.')] } },
+    // --- Conversation logic ---
+    {
+      name: 'later replies are not judged; a restatement does not reopen',
+      conversation: {
+        turns: [
+          c('customer', 'I was double charged for order 5521.'),
+          c('agent', "Sorry about that! What's the email on the account?"),
+          c('customer', 'I just told you, I was charged twice for 5521'),
+          c('agent', 'Thanks. I can see both charges; one is a pending hold that drops off in 3 days.')
+        ]
+      }
+    },
+    {
+      name: '"still" after a plain question is an answer, not a new failure',
+      conversation: {
+        turns: [
+          c('customer', 'My internet keeps dropping every evening.'),
+          c('agent', 'Sorry for the trouble! Is it all devices or just one?'),
+          c('customer', 'all of them, still the same every night'),
+          c('agent', 'Thanks. Please restart the router and tell us the light colour.')
+        ]
+      }
+    },
+    { name: 'customer says it is solved before any reply', conversation: { turns: [c('customer', 'the app keeps crashing on login'), c('customer', 'never mind, it works now after the update'), c('agent', 'Great to hear, enjoy!')] } },
+    {
+      name: 'an apology after an undetected complaint closes the check',
+      conversation: {
+        turns: [
+          c('customer', 'the invoices just sit there in the queue'),
+          c('agent', 'Sorry about that, let me check.'),
+          c('customer', 'they are stuck, it says error 500'),
+          c('agent', 'Found it: the mail relay was down. Resending now.')
+        ]
+      }
+    },
+    { name: 'system turns are never judged', conversation: { turns: [c('customer', 'My card was declined twice even though I have money'), c('system', 'Chat transferred to an agent'), c('agent', 'Sorry for the hassle! Let me look.')] } },
+    {
+      name: 'quoted history does not hide a fresh apology',
+      conversation: {
+        channel: 'email',
+        turns: [
+          c('customer', 'Hello,\n\nMy refund still has not arrived after three weeks.\n\nAnna'),
+          c('agent', 'Dear Anna,\n\nI apologise for the wait. The refund was sent today.\n\nRegards,\nMark')
+        ]
+      }
+    },
+    // --- Arabic ---
+    { name: 'Gulf: نعتذر', conversation: { turns: [c('customer', 'السلام عليكم، الطلب صارله أسبوع وللحين ما وصل'), c('agent', 'وعليكم السلام، نعتذر عن التأخير. ممكن رقم الطلب؟')] } },
+    { name: 'Egyptian: آسفين', conversation: { turns: [c('customer', 'النت بيفصل كل شوية بقالي يومين'), c('agent', 'آسفين جداً يا فندم، ابعتلنا رقم الخط في الخاص')] } },
+    { name: 'Egyptian: حقك علينا', conversation: { turns: [c('customer', 'الأوردر وصلني ناقص حاجتين'), c('agent', 'حقك علينا، هنبعتلك الناقص النهارده')] } },
+    { name: 'Levantine: بعتذر منك', conversation: { turns: [c('customer', 'الغسالة خربانة من أول أسبوع وما حدا اجا يصلحها'), c('agent', 'بعتذر منك، رح يجيك فني بكرا الصبح')] } },
+    { name: 'Maghrebi: سمح لينا', conversation: { turns: [c('customer', 'الانترنت مقطوعة عندي من البارح'), c('agent', 'سمح لينا على الإزعاج، واش جربتي تطفي الروتور؟')] } },
+    { name: 'Gulf: معليش is an apology here', conversation: { turns: [c('customer', 'التطبيق ما يفتح معي من امس'), c('agent', 'معليش على الإزعاج، جرب تحدثه من المتجر')] } },
+    { name: 'MSA: أتفهم انزعاجك', conversation: { turns: [c('customer', 'تم خصم المبلغ من حسابي مرتين'), c('agent', 'أتفهم انزعاجك تماماً، سنراجع العملية فوراً')] } },
+    { name: 'Arabizi: sorry ya fandem', conversation: { turns: [c('customer', "el app msh sha3'al mn embare7"), c('agent', 'sorry ya fandem, 2olna no3 el mobile')] } },
+    { name: 'Arabizi Moroccan: sme7 lina', conversation: { turns: [c('customer', 'la commande ma wslatch w daz simana'), c('agent', 'sme7 lina 3la t2khir, ghadi nchoufou')] } },
+    { name: 'Arabic question is not a complaint', conversation: { turns: [c('customer', 'السلام عليكم، كم سعر الباقة الشهرية؟'), c('agent', 'وعليكم السلام، الباقة بـ ٩٩ ريال')] } },
+    { name: 'Arabic thanks are not a complaint', conversation: { turns: [c('customer', 'تسلم ايدك، وصل الطلب'), c('agent', 'العفو، بالعافية')] } },
+    // --- Options ---
+    { name: 'allow: a house phrase counts as acknowledgement', options: { allow: ["we've got you"] }, conversation: { turns: [c('customer', 'My order never arrived.'), c('agent', "We've got you. DM us the order number.")] } },
+    { name: 'threshold: a higher bar skips a mild complaint', options: { threshold: 5 }, conversation: { turns: [c('customer', 'My order never arrived.'), c('agent', 'DM us the order number.')] } },
+    {
+      name: 'newFailures: false never reopens the check',
+      options: { newFailures: false },
+      conversation: {
+        turns: [
+          c('customer', 'the app is down'),
+          c('agent', 'Sorry! It has been fixed now, please try again.'),
+          c('customer', 'still broken for me!!'),
+          c('agent', 'Please reinstall it.')
+        ]
+      }
+    }
+  ],
+  invalid: [
+    // --- English ---
+    {
+      name: 'double charge, reply asks for details only',
+      conversation: { turns: [c('customer', 'I was charged twice for the same order, $212 both times.'), c('agent', "Hi! What's the order number?")] },
+      errors: [{ turn: 1, span: 'Hi!', reason: 'charged twice' }]
+    },
+    {
+      name: 'generic "Here to help!" is not an acknowledgement',
+      conversation: { channel: 'social', turns: [c('customer', '@ShopCo my parcel is 2 weeks late and nobody answers'), c('agent', '@kim Here to help! DM us your order number.')] },
+      errors: [{ turn: 1, span: 'Here to help!' }]
+    },
+    {
+      name: '"We\'d love to look into this" is not an acknowledgement',
+      conversation: { turns: [c('customer', 'The app keeps crashing every time I open it'), c('agent', "We'd love to look into this. Which phone are you using?")] },
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'bot replies are judged like agents',
+      conversation: { channel: 'messaging', turns: [c('customer', 'My card got blocked abroad and I am stuck at the hotel'), c('bot', 'Hi! I can help with balances and card controls. What would you like to do?')] },
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'only the first reply is judged',
+      conversation: {
+        turns: [c('customer', 'Worst service ever, my flight was cancelled and no one told me'), c('agent', 'Please send your booking reference.'), c('customer', 'ABC123'), c('agent', 'Thanks, rebooked you on the 6pm.')]
+      },
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'apology only in the quoted history does not count',
+      conversation: {
+        channel: 'email',
+        turns: [
+          c('customer', 'Hello,\n\nThe replacement part you sent is broken too.\n\nSam\n\nOn Mon, 3 Jun 2024 at 10:00, Support wrote:\n> We are sorry the first one was damaged.'),
+          c('agent', 'Hello Sam,\n\nPlease send a photo of the part.\n\nOn Tue, 4 Jun 2024 at 09:00, Sam wrote:\n> We are sorry the first one was damaged.')
+        ]
+      },
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'a fix that did not work after "it is fixed" reopens the check',
+      conversation: {
+        turns: [
+          c('customer', 'your site is down, I cannot pay my bill'),
+          c('agent', 'Sorry for that! It has been fixed, please try again.'),
+          c('customer', 'still getting the same error'),
+          c('agent', 'Please clear your cache.')
+        ]
+      },
+      errors: [{ turn: 3, reason: 'still getting the same error' }]
+    },
+    {
+      name: 'a broken promise reopens the check',
+      conversation: {
+        turns: [
+          c('customer', 'My washing machine is leaking again.'),
+          c('agent', "I'm sorry! A technician will call you tomorrow morning."),
+          c('customer', "Nobody called me, it's been two days."),
+          c('agent', 'What is your postcode?')
+        ]
+      },
+      errors: [{ turn: 3 }]
+    },
+    {
+      name: 'a second, distinct problem reopens the check',
+      conversation: {
+        turns: [
+          c('customer', 'the button to add a driver is greyed out'),
+          c('agent', 'Sorry about that! I added the driver for you.'),
+          c('customer', 'thanks. also I was charged a young driver fee but I am 30'),
+          c('agent', "That's not my department.")
+        ]
+      },
+      errors: [{ turn: 3 }]
+    },
+    {
+      name: 'a complaint about the reply itself reopens the check',
+      conversation: {
+        turns: [c('customer', 'my order arrived broken'), c('agent', 'Sorry! Send a photo please.'), c('customer', 'not funny, your last message was rude'), c('agent', 'Send the photo.')]
+      },
+      errors: [{ turn: 3 }]
+    },
+    // --- Arabic ---
+    {
+      name: 'Gulf: double deduction, reply asks for the number',
+      conversation: { channel: 'messaging', turns: [c('customer', 'السلام عليكم، انخصم مني مبلغ الباقة مرتين هالشهر!!'), c('agent', 'وعليكم السلام، ممكن رقم الجوال؟')] },
+      errors: [{ turn: 1, reason: 'شكوى العميل' }]
+    },
+    {
+      name: 'Egyptian: outage, reply just asks for the line',
+      conversation: { turns: [c('customer', 'النت فاصل عندي بقالي يومين ومحدش بيرد'), c('agent', 'ابعت رقم الخط الأرضي')] },
+      errors: [{ turn: 1, span: 'ابعت رقم الخط الأرضي' }]
+    },
+    {
+      name: 'Levantine: nobody answered',
+      conversation: { turns: [c('customer', 'بعتلكن ايميل من أسبوع وما حدا رد'), c('agent', 'شو رقم الطلب؟')] },
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'Iraqi: weak internet',
+      conversation: { turns: [c('customer', 'النت كلش ضعيف وما يشتغل من البارحة'), c('agent', 'هلا بيك، دزلي رقم الخط')] },
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'Maghrebi: not arrived',
+      conversation: { turns: [c('customer', 'الكوموند ديالي ما وصلاتش حتى لدابا'), c('agent', 'عطيني رقم الكوموند')] },
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'MSA: disappointment',
+      conversation: { channel: 'email', turns: [c('customer', 'أشعر بخيبة أمل كبيرة من مستوى الخدمة، فالطلب لم يصل حتى الآن.'), c('agent', 'يرجى تزويدنا برقم الطلب.')] },
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'trap: «للأسف» (unfortunately) is not an apology',
+      conversation: { turns: [c('customer', 'الجهاز معطل من أول يوم'), c('agent', 'للأسف الضمان لا يغطي هذا النوع من الأعطال.')] },
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'trap: «أبشر» is courtesy, not acknowledgement',
+      conversation: { turns: [c('customer', 'الطلب تأخر ساعتين والاكل وصل بارد'), c('agent', 'أبشر، عطني رقم الطلب')] },
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'trap: «أسفل» (below) and «اسمح لي» (allow me) are not apologies',
+      conversation: { turns: [c('customer', 'حسابي انقفل بدون سبب'), c('agent', 'اسمح لي أوضح: الخطوات موجودة أسفل الصفحة.')] },
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'trap: «سوري» meaning Syrian is not "sorry"',
+      conversation: { turns: [c('customer', 'المنتج وصلني مكسور'), c('agent', 'المنتج سوري الصنع وعليه ضمان سنة.')] },
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'Arabic broken promise: the technician never came',
+      conversation: {
+        turns: [
+          c('customer', 'الخدمة مقطوعة عن المكتب منذ أسبوع'),
+          c('agent', 'نعتذر عن الانقطاع، سنرسل فنياً يوم الثلاثاء.'),
+          c('customer', 'لم يحضر أي فني اليوم ولم يتصل بنا أحد!'),
+          c('agent', 'نرجو تزويدنا برقم الحساب.')
+        ]
+      },
+      errors: [{ turn: 3 }]
+    },
+    {
+      name: 'Arabizi complaint gets an Arabic coaching message',
+      conversation: { turns: [c('customer', 'el order mawsalsh lessa we ba2ali yomein'), c('agent', 'ab3atly raqam el order')] },
+      errors: [{ turn: 1, reason: 'شكوى العميل' }]
+    },
+    {
+      name: 'code-switched complaint, English reply: English coaching',
+      conversation: { turns: [c('customer', 'the app مش شغال since yesterday'), c('agent', 'Hi, please share your account number.')] },
+      errors: [{ turn: 1, reason: 'no apology or acknowledgement' }]
+    },
+    // --- Options ---
+    {
+      name: 'complaintPhrases: a product-specific failure',
+      options: { complaintPhrases: ['blue screen'] },
+      conversation: { turns: [c('customer', 'I get a blue screen when I plug the dock in'), c('agent', 'Which dock model is it?')] },
+      errors: [{ turn: 1 }]
+    }
+  ]
+})
+
+describe('acknowledge-complaint helpers', () => {
+  it('scores complaints above and questions below the threshold', () => {
+    expect(scoreCustomerTurn(0, 'My package says delivered but there is nothing here', undefined)!.score).toBeGreaterThanOrEqual(2)
+    expect(scoreCustomerTurn(0, 'Do you ship to Canada?', undefined)?.score ?? 0).toBeLessThan(2)
+    expect(scoreCustomerTurn(0, 'اتخصم مني فلوس الاشتراك مرتين', undefined)!.score).toBeGreaterThanOrEqual(2)
+    expect(scoreCustomerTurn(0, 'هل يمكنني تغيير عنوان التوصيل؟', undefined)?.score ?? 0).toBeLessThan(2)
+  })
+
+  it('finds acknowledgements and ignores look-alikes', () => {
+    expect(findAcknowledgement('Yikes, let me fix that.')).toBeDefined()
+    expect(findAcknowledgement('No need to apologise! Here is the link.')).toBeUndefined()
+    expect(findAcknowledgement("That's right, the fee applies to everyone.")).toBeUndefined()
+    expect(findAcknowledgement('نتفهم انزعاجك')).toBeDefined()
+    expect(findAcknowledgement('تجد التفاصيل أسفل الصفحة')).toBeUndefined()
+  })
+
+  it('points at the first sentence after @mentions and coaches with fitted phrasings', () => {
+    const [f] = runRule(rule, { channel: 'social', turns: [c('customer', '@Air my flight got cancelled and nobody told us'), c('agent', '@sam Hello there. Please DM your booking code.')] })
+    expect(f).toBeDefined()
+    expect(f!.expected!.length).toBeGreaterThan(0)
+    expect(f!.note).toMatch(/apology/i)
+    expect(f!.confidence).toBeGreaterThan(0.5)
+  })
+
+  it('stays fast on hostile input', () => {
+    const huge = 'still not working!!! '.repeat(5000) + 'ا'.repeat(50000) + ' \u200f'.repeat(10000)
+    const t0 = Date.now()
+    runRule(rule, { turns: [c('customer', huge), c('agent', huge), c('customer', 'A'.repeat(100000)), c('agent', 'ok')] })
+    expect(Date.now() - t0).toBeLessThan(3000)
+  })
+})

@@ -1,0 +1,105 @@
+import { RuleTester, runRule } from '../../src/testing/rule-tester.js'
+import rule from './index.js'
+
+type T = { role: 'customer' | 'agent' | 'bot' | 'system'; text: string }
+const convo = (...turns: T[]) => ({ turns })
+const c = (text: string): T => ({ role: 'customer', text })
+const a = (text: string): T => ({ role: 'agent', text })
+
+new RuleTester().run('confirm-understanding', rule, {
+  valid: [
+    // Asking or restating is the opposite of this rule.
+    { name: 'asks which one', conversation: convo(c('can you remove the extra line from my plan?'), a('Sure! I see 3 lines on your account. Which one would you like me to remove?')) },
+    { name: 'restates before acting', conversation: convo(c('hey can you upgrade me?'), a('Happy to! Just to confirm, do you mean your broadband plan or your phone?')) },
+    { name: 'restatement without a question mark', conversation: convo(c('please move 300 to savings'), a('Just to make sure I move it to the right place: your Everyday Saver or your Holiday Saver')) },
+    { name: 'clear request, clear action', conversation: convo(c('Please cancel order 55120, I ordered it twice by mistake.'), a('Done! I have cancelled order 55120 and the refund is on its way.')) },
+    { name: 'change of address with the new value', conversation: convo(c('can you change the delivery address on order 8812 to 14 Birch Court, Leeds LS6 2AB?'), a("Done! I've updated order 8812 to 14 Birch Court, Leeds LS6 2AB.")) },
+    { name: 'change of e-mail with the new value', conversation: convo(c('please update my email, the new one is sam@example.org'), a('Done! Your email is now sam@example.org.')) },
+    { name: 'appointment moved to the time asked for', conversation: convo(c('can you move my appointment to Friday at 10?'), a("Done! I've moved it to Friday at 10am.")) },
+    { name: 'Gulf: new time given', conversation: convo(c('ابي اغير الموعد لبكرة الساعة ٤'), a('تم، غيرت لك الموعد لبكرة الساعة ٤.')) },
+    { name: 'new value given earlier in the chat', conversation: convo(c('I moved to 9 Harbour View, Leith EH6 7QT last week.'), a('Thanks for letting us know!'), c('so can you change my delivery address?'), a("Done! I've updated it to 9 Harbour View, Leith EH6 7QT.")) },
+    { name: 'bare help answered with a question', conversation: convo(c('@ShopCo please help!!'), a("@sam Hi Sam, we're here to help! What's going on?")) },
+    { name: 'bare help with an offer to help, no guess', conversation: convo(c('Any help here @AppCo?'), a('Hi Jo, please let us know if there is anything we can do to help. ^AB')) },
+    { name: 'bare help with details in an attachment', conversation: convo(c('help please https://t.co/abc123'), a('Sorry about that! If your app shows error 42, update it here: https://help.example.com/42')) },
+    { name: 'a relative clause is not a vague request', conversation: convo(c('My videos get no views at all. Is there a setting I need to change?'), a('Have a look at our creator guide: https://help.example.com/creators')) },
+    { name: '"Have you tried…?" with a specific request', conversation: convo(c('My laptop will not charge since the update, model X15, charger is the original.'), a('Sorry about that! Have you tried a different socket? If that fails, go to Settings → Battery → Reset.')) },
+    { name: 'empathy "I know what you mean" is not a claim about meaning', conversation: convo(c('the hold music is driving me mad'), a('I know what you mean, I am sorry for the wait. Let me get this sorted now.')) },
+    { name: 'presumption turned into a question', conversation: convo(c('how do I move my save to the new one?'), a('I assume you mean the PS5 version, is that right?')) },
+    { name: 'the customer picked the line', conversation: convo(c('please remove the line ending 0928'), a('I see 4 lines on your account. Done! I have removed the line ending 0928.')) },
+    { name: 'the customer named the order the agent acts on', conversation: convo(c('please cancel 44120'), a('I can see 2 orders on your account. I have cancelled order 44120.')) },
+    { name: 'availability question answered with an offer', conversation: convo(c('do you have the same jacket in navy?'), a('Yes, navy is in stock in L! Would you like me to switch your exchange to navy?')) },
+    { name: 'availability question plus an explicit request', conversation: convo(c("do you have it in navy? I'd like to swap if so"), a("Yes! I've switched your exchange to the navy one.")) },
+    { name: 'an earlier, anaphoric "it" is not vague', conversation: convo(c('my plan renews on Friday at $60'), a('Yes, it renews on Friday.'), c('can you change it?'), a("Done! I've moved you to the $45 plan.")) },
+    { name: 'answers a verification question, no vague request', conversation: convo(c('please switch off paper bills for account 2231'), a('Happy to. Can I have your PIN for verification?'), c('PIN 5512'), a('Thanks! Done, paper bills are off.')) },
+    { name: 'bare help answered with a plain referral, no guess', conversation: convo(c('@AppCo help please'), a('@jo Please reach our support team here so we can help: https://help.example.com/contact')) },
+    { name: '"of course you want" agrees with what was asked', conversation: convo(c('I want a refund for the broken kettle, order 5521'), a("Of course you want your money back. I've refunded order 5521.")) },
+    { name: '"I\'m sure you need" is sympathy', conversation: convo(c('my flight BA221 was cancelled and I need to get home'), a("I'm sure you need to get home quickly. I've rebooked you on BA223 at 18:05.")) },
+    // Arabic hard negatives.
+    { name: 'Gulf: asks what to stop', conversation: convo(c('السلام عليكم ابي اوقف الفايبر'), a('وعليكم السلام، تقصد إيقاف مؤقت ولا إلغاء نهائي؟')) },
+    { name: 'Egyptian: أكيد as "sure" then a question', conversation: convo(c('ممكن أغير الباقة؟'), a('أكيد، عايز الباقة الأكبر ولا الأصغر؟')) },
+    { name: 'أكيد تقصد… as a question is a check', conversation: convo(c('بدي جدد'), a('أكيد تقصد تجديد الهوية؟')) },
+    { name: 'فاهم عليك after a long, detailed complaint is sympathy', conversation: convo(c('النت عندي يفصل كل ربع ساعة من ثلاث أيام، جربت أطفي الراوتر وأشغله وغيرت الكيبل ونفس المشكلة، ورقم الخط 0114459921 وعندي شغل من البيت وما أقدر أكمل كذا'), a('فاهم عليك تمام ومعك حق، فتحت لك بلاغ فني وبيتواصل معك الفني اليوم.')) },
+    { name: 'فهمت عليك تمام after a clear request naming the item', conversation: convo(c('بدي الغي اشتراك النادي رقم 5521'), a('فهمت عليك تمام، ألغيت الاشتراك رقم 5521.')) },
+    { name: 'أتفهم is acknowledgement', conversation: convo(c('بدي الغي'), a('أتفهم طلبك، ممكن توضح لي شو بدك تلغي؟')) },
+    { name: 'Maghrebi: asks before acting', conversation: convo(c('بغيت نبدل، كيفاش؟'), a('مرحبا، شنو بغيتي تبدل بالضبط؟')) },
+    { name: 'Levantine: clear request with object', conversation: convo(c('بدي الغي اشتراك النادي رقم 5521'), a('تم، ألغيت اشتراك النادي رقم 5521.')) },
+    { name: 'Arabizi: asks which card', conversation: convo(c('3ayza a2fel el card law sama7t'), a('ahlan beeki! anhi card, el credit wala el debit?')) },
+    // Options.
+    { name: 'structural off: only explicit wording counts', conversation: convo(c('hey can you upgrade me?'), a("Done! I've upgraded you to Fibre 500.")), options: { structural: false } },
+    { name: 'allow option', conversation: convo(c('the export is broken'), a('I know exactly what you mean: the dates. Switch the format in Settings.')), options: { allow: ['I know exactly what you mean'] } }
+  ],
+  invalid: [
+    // Claims to know.
+    { name: 'I know exactly what you need', conversation: convo(c('the report thing is wrong'), a('I know exactly what you need: switch the date format under Settings → Regional.')), errors: [{ turn: 1, span: 'I know exactly what you need', reason: 'Claims to know' }] },
+    { name: 'obviously you want', conversation: convo(c('i want to change plans'), a("Obviously you want the premium plan, so I've upgraded you.")), errors: [{ turn: 1, span: 'Obviously you want' }] },
+    { name: "I'm sure you meant", conversation: convo(c('put 200 in the joint one'), a("I'm sure you meant the joint savings, so I've moved $200 there.")), errors: [{ turn: 1, span: "I'm sure you meant" }] },
+    { name: 'I assume you mean, then acts', conversation: convo(c('switch me to yearly'), a("I assume you mean the Pro plan. I've switched it to yearly billing.")), errors: [{ turn: 1, span: 'I assume you mean' }] },
+    { name: 'a later, unrelated question does not undo the claim', conversation: convo(c('how do I move my progress to the new one?'), a('Obviously you mean the PS5 version. Link your account under Options → Account and it will sync. Does that help?')), errors: [{ turn: 1, span: 'Obviously you mean' }] },
+    { name: 'you must mean', conversation: convo(c('the new one will not connect'), a('You must mean the X2 router. Hold the reset button for 10 seconds.')), errors: [{ turn: 1, span: 'You must mean' }] },
+    // Structure: vague request + unchecked action.
+    { name: 'upgrade me', conversation: convo(c('hi, can you upgrade me?'), a("Done! I've upgraded you to the 500 Mbps plan.")), errors: [{ turn: 1, span: 'Done', reason: 'upgrade me' }] },
+    { name: 'split it', conversation: convo(c('I got a bill for $300 for the ER visit. Can you split it?'), a("Sure, I've set up a 3-month payment plan of $100.")), errors: [{ turn: 1, span: "I've set up" }] },
+    { name: 'the other card', conversation: convo(c('please freeze the other card'), a("Done! I've frozen the Visa ending 1184.")), errors: [{ turn: 1 }] },
+    { name: 'missing new address', conversation: convo(c('can you change the address on order 71120? we moved'), a("Done! I've updated order 71120 to the address on your profile.")), errors: [{ turn: 1, reason: 'new details' }] },
+    { name: 'missing new e-mail', conversation: convo(c('please update my email'), a('All set, your email is now updated.')), errors: [{ turn: 1 }] },
+    { name: 'change my plan, to what?', conversation: convo(c('change my plan'), a("Done! I've changed you to the Basic plan.")), errors: [{ turn: 1, span: 'Done' }] },
+    { name: 'Gulf: change the appointment, to when?', conversation: convo(c('ابي اغير الموعد'), a('تم، غيرت لك الموعد ليوم الخميس.')), errors: [{ turn: 1, span: 'تم', reason: 'ينقصه' }] },
+    { name: 'several candidates, picks one', conversation: convo(c('please freeze my card'), a("I can see 3 cards on your account. Done! I've frozen the Visa ending 1184.")), errors: [{ turn: 1, reason: 'several possibilities' }] },
+    { name: 'after a verification hop', conversation: convo(c('can you take the extra line off?'), a('Sure! Can I have your account PIN for verification?'), c('PIN 4432'), a("Thanks, verified. Done! I've removed the line ending 5521.")), errors: [{ turn: 3 }] },
+    { name: 'verb with no object, answered with a fix', conversation: convo(c('Hi, I want to renew, what do I need?'), a('To renew your passport you will need your old passport and two photos.')), errors: [{ turn: 1 }] },
+    { name: 'availability question turned into a change', conversation: convo(c('also, do you have the boots in size 9?'), a("Yes! I've switched your order to size 9.")), errors: [{ turn: 1, reason: 'asked a question' }] },
+    { name: 'bare help, guessed fix', conversation: convo(c('@ShopCo I need some help guys'), a('@sam If your order has not arrived, track it here: https://help.example.com/track')), errors: [{ turn: 1, reason: 'only asked for help' }] },
+    { name: 'bot turns are judged', conversation: convo(c('pls help me'), { role: 'bot', text: 'Have you tried resetting your password here: https://help.example.com/reset' }), errors: [{ turn: 1 }] },
+    // Arabic, several dialects, Arabizi and code-switching.
+    { name: 'Gulf أكيد قصدك', conversation: convo(c('ابي اوقف الخط'), a('أكيد قصدك تبي تلغي الخط نهائياً، تم رفع طلب الإلغاء.')), errors: [{ turn: 1, span: 'أكيد قصدك', reason: 'يدّعي' }] },
+    { name: 'Egyptian أكيد حضرتك عايز', conversation: convo(c('عايز أغير الباقة'), a('أكيد حضرتك عايز الباقة الأكبر، غيرتلك الباقة لـ ١٤٠ جيجا.')), errors: [{ turn: 1, span: 'أكيد حضرتك عايز' }] },
+    { name: 'MSA أعرف ما تقصده', conversation: convo(c('أريد إلغاء الخدمة'), a('أعرف ما تقصده تماماً، وقد ألغيت خدمة التجوال.')), errors: [{ turn: 1, span: 'أعرف ما تقصده' }] },
+    { name: 'Gulf أعرف إيش تبي', conversation: convo(c('ابغى اعدل الحجز'), a('أعرف إيش تبي، غيرت لك الموعد ليوم الخميس.')), errors: [{ turn: 1, span: 'أعرف إيش تبي' }] },
+    { name: 'Levantine verb with no object', conversation: convo(c('مرحبا، بدي جدد، شو لازم جيب؟'), a('أهلين! لتجديد الهوية بتحتاج صورتين وشهادة الميلاد.')), errors: [{ turn: 1 }] },
+    { name: 'Iraqi: change "something"', conversation: convo(c('اريد اغير شي بالحجز'), a('تم، غيرتلك الموعد ليوم الخميس الساعة ٤.')), errors: [{ turn: 1 }] },
+    { name: 'Tunisian فهمتك مليح + action', conversation: convo(c('عسلامة، نحب نبدل الكونت'), a('عسلامة، فهمتك مليح 👍 عملتلك طلب نقل للفرع الجديد.')), errors: [{ turn: 1, span: 'فهمتك مليح' }] },
+    { name: 'Moroccan verb with no object', conversation: convo(c('بغيت نبدل، كيفاش؟'), a('تقدر تبدل الباسبور من الموقع ديال القنصلية.')), errors: [{ turn: 1 }] },
+    { name: 'Egyptian Arabizi fahmak bel zabt', conversation: convo(c('3ayez a2fel el card'), a('tamam ya fandem, fahmak bel zabt, 2afalt el credit card.')), errors: [{ turn: 1, reason: 'فهم' }] },
+    { name: 'code-switched أكيد قصدك', conversation: convo(c('ممكن تحولني للباقة؟'), a('أكيد قصدك the family plan، تم التحويل.')), errors: [{ turn: 1, span: 'أكيد قصدك' }] },
+    { name: 'Arabic availability question', conversation: convo(c('عندكم نفس الجاكيت بالكحلي؟'), a('إيه متوفر، بدلتلك الطلب للكحلي.')), errors: [{ turn: 1 }] },
+    { name: 'extra presumption phrase', conversation: convo(c('it is broken'), a('I can tell you want a new one, so I have ordered a replacement.')), options: { presumption: ['I can tell you want'] }, errors: [{ turn: 1, span: 'I can tell you want' }] }
+  ]
+})
+
+describe('confirm-understanding messages', () => {
+  it('coaches in Arabic for Arabic turns', () => {
+    const [f] = runRule(rule, convo(c('ابي اوقف الخط'), a('أكيد قصدك تبي تلغي الخط، تم الإلغاء.')))
+    expect(f?.reason).toMatch(/الموظف/)
+    expect(f?.expected?.length).toBeGreaterThan(0)
+  })
+  it('names the candidates it saw', () => {
+    const [f] = runRule(rule, convo(c('please freeze my card'), a("I can see 3 cards on your account. Done! I've frozen the Visa.")))
+    expect(f?.expected?.[0]).toMatch(/^I can see 3 cards/)
+  })
+  it('does not hang on hostile input', () => {
+    const t0 = Date.now()
+    runRule(rule, convo(c('x'.repeat(30_000) + '@'), a('a'.repeat(30_000) + '?' + 'I know exactly what you mean'.repeat(500))))
+    runRule(rule, convo(c('ب'.repeat(30_000)), a('5'.repeat(30_000))))
+    expect(Date.now() - t0).toBeLessThan(3000)
+  })
+})

@@ -1,0 +1,128 @@
+import { RuleTester, runRule } from '../../src/testing/rule-tester.js'
+import rule from './index.js'
+
+type Role = 'customer' | 'agent' | 'bot' | 'system'
+const chat = (...turns: Array<[Role, string]>) => ({ turns: turns.map(([role, text]) => ({ role, text })) })
+const pair = (customer: string, agent: string) => chat(['customer', customer], ['agent', agent])
+
+new RuleTester().run('no-arguing', rule, {
+  valid: [
+    // GUIDE "Not" clauses: neutral policy or fact, own mistake, apology with clarification.
+    { name: 'neutral policy', conversation: pair('my refund has not arrived', 'Refunds take 5–7 business days to reach your card.') },
+    { name: 'own mistake corrected', conversation: pair('you told me $10 yesterday', "Sorry, I was wrong earlier: the fee is $5, not $10. I've updated your invoice.") },
+    { name: 'apology with clarification', conversation: pair('why was I charged a fee??', 'Sorry for the confusion — the fee applies to international transfers only, so I have refunded it.') },
+    { name: 'apology, then the facts', conversation: pair('you charged me for shipping', "I'm sorry for the confusion. Shipping is free over $50 and your basket was $45; I've refunded it as a one-off.") },
+    { name: '"as I said" about the agent\'s own promise', conversation: pair('any news on the callback?', "As I said, I'll call you back at 3pm with the result.") },
+    { name: '"as promised"', conversation: pair('any update?', 'As promised, here is your tracking number: 1Z999AA10123456784.') },
+    { name: '"as you mentioned" agrees with the customer', conversation: pair('the box was crushed', "As you mentioned, the parcel arrived damaged. I've sent a replacement.") },
+    { name: '"you should have received" is not blame', conversation: pair('how do I return it?', 'You should have received an email with the return label; I can resend it if you like.') },
+    { name: '"you should have" + possession', conversation: pair("I can't find dark mode", 'You should have the option under Settings now.') },
+    { name: 'harmless "actually" about the agent\'s own action', conversation: pair('can you update my address?', 'I actually just updated it for you.') },
+    { name: '"actually" answering a plain question', conversation: pair('how much is the upgrade?', 'Actually, it is free this month.') },
+    { name: '"No, you don\'t…" answering a yes/no question', conversation: pair('Do I need to do anything else?', "No, you don't need to do anything else.") },
+    { name: '"not possible" refusing a request is a dead end, not an argument', conversation: pair('can I change the name on my ticket?', "That's not possible after check-in, but I can move you to a later flight for free.") },
+    { name: 'softened refusal', conversation: pair('your driver never came', "Unfortunately that's not possible to check from here, so I've asked the depot to call you today.") },
+    { name: '"if you don\'t understand" is hypothetical', conversation: pair('ok I will try', "If you don't understand any of the steps, just tell me and I'll walk you through them.") },
+    { name: '"it\'s not your fault" clears the customer', conversation: pair('I think I broke it', "It's not your fault at all — our update caused it. A fix ships Friday.") },
+    { name: 'emphatic "we do apologise" is an apology', conversation: pair('still no refund', 'We do apologise for the delay. The refund left us this morning.') },
+    { name: 'emphatic "we do offer" answering a question', conversation: pair('Do you offer free returns?', "We do offer free returns — here's the link.") },
+    { name: 'quoted history in an e-mail is not judged', conversation: chat(['customer', 'Please recheck the outage.'], ['agent', 'Hi Sam,\n\nThanks, I have rechecked and credited 2 hours.\n\nOn Mon, 3 Jun 2024, Support wrote:\n> As I mentioned, you should have read the SLA.\n']) },
+    { name: 'customers are not judged', conversation: chat(['customer', "You're wrong, as I said twice already!"], ['agent', "I'm sorry about that. Let me look again."]) },
+    { name: 'system turns are not judged', conversation: chat(['customer', 'hello?'], ['system', 'That is not our fault: the chat was transferred.'], ['agent', 'Hi, Ana here. How can I help?']) },
+    { name: 'the terms, asked for', conversation: pair('what are the terms?', 'The terms you agreed to are here: example.com/terms. Section 4 covers refunds.') },
+    // Arabic traps from the GUIDE and the lexicon notes.
+    { name: 'كما ذكرتَ = as YOU mentioned (agrees)', conversation: pair('انخصم مني مرتين', 'مساء النور، نعتذر عن الإرباك. كما ذكرتَ، ظهرت عندي دفعتان، وأرجعت الثانية لحسابك.') },
+    { name: 'زي ما وعدت حضرتك = as I promised you', conversation: pair('فين التحديث؟', 'تحديث زي ما وعدت حضرتك: الصيانة خلصت، اعمل ريستارت للراوتر.') },
+    { name: 'كما وعدتك (MSA)', conversation: pair('هل من جديد؟', 'كما وعدتك، تابعت الطلب وتم إصدار السجل اليوم.') },
+    { name: 'ده مش غلطك = not your fault', conversation: pair('الباقة ما اتجددتش', 'آسفين على اللخبطة، ده مش غلطك خالص، التحديث بياخد لحد ٢٤ ساعة.') },
+    { name: 'الغلط مش من عند حضرتك… الغلط عندنا', conversation: pair('اتخصم مني مرتين', 'آسفين جداً، الغلط مش من عند حضرتك خالص، الغلط عندنا في بوابة الدفع، ورجعنا الخصم.') },
+    { name: 'negated "you are wrong" that agrees', conversation: pair('الوصف في الموقع غلط', 'حقك علينا. ما أقول إنك غلطان، بالعكس ملاحظتك صحيحة وصححنا الوصف اليوم.') },
+    { name: 'كان لازم إسألك = I should have asked you', conversation: pair('طلبت شاشة لايفون ١١', 'سوري، كان لازم إسألك عن الموديل من الأول. للـ iPhone 11 السعر ٩٥$.') },
+    { name: 'وربما لم يصلك — a neutral fact', conversation: pair('ما وصلني شي', 'نعتذر عن التأخير. أُرسل إشعار إلى بريدك يوم ٢ مارس وربما لم يصلك، لذلك هذا رابط حجز الموعد.') },
+    { name: 'neutral Arabic policy', conversation: pair('ليش انرفض الطلب؟', 'أتفهم استغرابك. للتوضيح: الحد الأدنى لنشاط المطاعم ٦٠ متر، وأقدر أعدل الطلب لك.') },
+    { name: '"not right that you wait" is empathy', conversation: pair('صار لي أسبوع أنتظر', 'هذا مش صحيح إنك تنتظر كل هالوقت، آسفين، وبنعوضك.') },
+    { name: 'لو مش فاهم = if you do not understand', conversation: pair('ما فهمت', 'ولا يهمك، لو انت مش فاهم أي خطوة قولي وأشرحها لك.') },
+    { name: 'للأسف غير ممكن after a request', conversation: pair('ممكن ترجعولي المبلغ كاش؟', 'للأسف هذا غير ممكن، لكن نقدر نحوله رصيد لحسابك.') },
+    { name: 'أكيد المشكلة عندنا — owning it', conversation: pair('النت فاصل', 'أكيد المشكلة عندنا، في صيانة بالمنطقة وبتخلص الساعة ٥.') },
+    { name: 'Arabizi clean reply', conversation: pair('el internet wa2e3', 'asfin gedan, fi 3otl fel manta2a w el team shaghal 3aleh.') },
+    // Options.
+    { name: 'allow silences a house phrase', conversation: pair('why the fee?', 'As previously advised, the fee covers the courier.'), options: { allow: ['as previously advised'] } },
+    { name: 'implicit: false turns off the emphatic-do signal', conversation: pair('why no recurring transfers?', 'We do have that facility. Please visit the Transfers page.'), options: { implicit: false } },
+    { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
+  ],
+  invalid: [
+    // English.
+    { name: "you're wrong", conversation: pair('I never ordered this', "You're wrong, the order came from your account."), errors: [{ turn: 1, span: "You're wrong", reason: 'Contradicts the customer' }] },
+    { name: "that's not true", conversation: pair('You charged me for annual, I picked monthly.', "That's not true. Our log shows annual was selected."), errors: [{ turn: 1, span: "That's not true" }] },
+    { name: 'as I already said', conversation: pair('so when is the refund?', 'As I already said, refunds take ten days.'), errors: [{ turn: 1, span: 'As I already said', reason: 'asking again' }] },
+    { name: 'I have already explained', conversation: pair('why the charge', "I've already explained this: the charge is the annual fee."), errors: [{ turn: 1, span: "I've already explained" }] },
+    { name: 'as previously stated (email)', conversation: pair('Please recheck.', 'Dear Ms Lee,\n\nAs previously stated, the claim was denied.\n\nRegards,\nBilling'), errors: [{ turn: 1, span: 'As previously stated' }] },
+    { name: 'you should have read', conversation: pair('nobody told me about the fee', 'You should have read the booking terms.'), errors: [{ turn: 1, span: 'You should have read', reason: 'Blames the customer' }] },
+    { name: 'if you had read', conversation: pair('the fee was a surprise', 'If you had read the letter, you would have known.'), errors: [{ turn: 1, span: 'If you had read' }] },
+    { name: "that's not our fault", conversation: pair('my bill doubled', "Your usage went up in the cold snap; that's not our fault."), errors: [{ turn: 1, span: 'not our fault', reason: 'Deflects' }] },
+    { name: 'with all due respect', conversation: pair('the lock-out is absurd', 'With all due respect, it was three attempts, not one.'), errors: [{ turn: 1, span: 'With all due respect' }] },
+    { name: 'you need to understand', conversation: pair('I called on the 12th', 'I understand, but you need to understand that cancellations need 48 hours.'), errors: [{ turn: 1, span: 'you need to understand' }] },
+    { name: "that's impossible (about the report)", conversation: pair('nobody showed up for the install', "That's impossible. The system shows the visit at 10:42."), errors: [{ turn: 1, span: "That's impossible" }] },
+    { name: "that's not possible (about the report)", conversation: pair('signed out everywhere, still error 1132', "Sorry to hear that, but that's not possible."), errors: [{ turn: 1, span: "that's not possible" }] },
+    { name: '"Actually," aimed at the claim', conversation: pair('I was charged an overdraft fee but I had money', 'Actually, your balance was -$12 when the payment cleared.'), errors: [{ turn: 1, span: 'Actually' }] },
+    { name: 'sorry you feel that way', conversation: pair('charging for the call is a rip-off', "We're sorry you feel this way. All charges are on our website."), errors: [{ turn: 1, span: 'sorry you feel this way', reason: 'Non-apology' }] },
+    { name: "I'm not saying you're wrong, but…", conversation: pair('the machine leaks from below', "I'm not saying you're wrong, but it must be how it's used."), errors: [{ turn: 1, reason: 'but' }] },
+    { name: 'records say otherwise', conversation: pair('I returned it on time', 'Our warehouse says otherwise: it arrived on day 34.'), errors: [{ turn: 1, span: 'says otherwise' }] },
+    { name: 'the disputed charges are valid', conversation: pair("I WAS NOT IN MEXICO", 'The charges on your account are valid.'), errors: [{ turn: 1, span: 'The charges on your account are valid' }] },
+    { name: 'denying the reported action', conversation: pair('your app deleted my notes', "Our app doesn't delete notes. Check your device."), errors: [{ turn: 1, span: "Our app doesn't delete" }] },
+    { name: 'emphatic do pushing back', conversation: pair("why don't you have recurring transfers like other banks", 'We do have that facility, Anne. Please visit the Transfers page.'), errors: [{ turn: 1, span: 'We do have' }] },
+    { name: 'bots are judged too', conversation: chat(['customer', 'the price on the site was wrong'], ['bot', 'You are mistaken: the price shown was correct.']), errors: [{ turn: 1, span: 'You are mistaken' }] },
+    { name: 'one finding per turn stretch, later turn', conversation: chat(['customer', 'refund?'], ['agent', 'Refunds take 5 days.'], ['customer', 'it has been 9 days!'], ['agent', 'Like I told you, it takes time.']), errors: [{ turn: 3, span: 'Like I told you' }] },
+    // Arabic: MSA, Egyptian, Gulf, Levantine, Maghrebi, Iraqi; Arabizi; code-switched.
+    { name: 'MSA أنت مخطئ', conversation: pair('لم أطلب هذا المنتج', 'أنت مخطئ، الطلب صدر من حسابك.'), errors: [{ turn: 1, span: 'أنت مخطئ', reason: 'تخطئة' }] },
+    { name: 'MSA كما ذكرت سابقاً', conversation: pair('أين التعويض؟', 'كما ذكرت سابقاً، التعويض غير مشمول.'), errors: [{ turn: 1, span: 'كما ذكرت سابقاً', reason: 'تكرار' }] },
+    { name: 'MSA هذا ليس خطأنا', conversation: pair('تأخرت الشحنة أسبوعاً', 'هذا ليس خطأنا، شركة الشحن هي المسؤولة.'), errors: [{ turn: 1, span: 'ليس خطأنا' }] },
+    { name: 'EGY زي ما قلتلك', conversation: pair('لسه بيفصل', 'زي ما قلتلك، لازم تعمل ريستارت.'), errors: [{ turn: 1, span: 'زي ما قلتلك' }] },
+    { name: 'EGY حضرتك غلطان', conversation: pair('الفاتورة غلط', 'حضرتك غلطان، الفاتورة مظبوطة.'), errors: [{ turn: 1, span: 'حضرتك غلطان' }] },
+    { name: 'EGY أكيد المشكلة في الموبايل بتاع حضرتك', conversation: pair('النت فاصل بقالي ٣ أيام', 'الشبكة شغالة تمام، أكيد المشكلة في الموبايل بتاع حضرتك.'), errors: [{ turn: 1, reason: 'لوم' }] },
+    { name: 'EGY hedge with بس', conversation: pair('الميه بتنزل من تحت', 'مش هقولك إنك غلطانة، بس أكيد في حاجة في طريقة الاستخدام.'), errors: [{ turn: 1, span: 'إنك غلطانة', reason: 'لكن' }] },
+    { name: 'GLF هذا مو ذنبنا', conversation: pair('الطرد تأخر', 'هذا مو ذنبنا، شركة الشحن تأخرت.'), errors: [{ turn: 1, span: 'مو ذنبنا' }] },
+    { name: 'GLF هذا مستحيل', conversation: pair('وصلني جوال مستعمل!!', 'هذا مستحيل، كل أجهزتنا جديدة ومختومة.'), errors: [{ turn: 1, span: 'هذا مستحيل' }] },
+    { name: 'GLF مثل ما قلت لك', conversation: pair('وين الفلوس', 'مثل ما قلت لك، ترجع خلال أسبوع.'), errors: [{ turn: 1, span: 'مثل ما قلت لك' }] },
+    { name: 'LEV كان لازم تقرأ الشروط', conversation: pair('بدكن ٣٥٠ شيكل؟ الموبايل ما وقع!', 'الفحص أظهر رطوبة، وكان لازم تقرأ شروط الكفالة قبل ما تبعت الجهاز.'), errors: [{ turn: 1, span: 'كان لازم تقرأ' }] },
+    { name: 'LEV متل ما قلتلك + هاد مش صح', conversation: pair('ما وصلني شي', 'هاد مش صح، ومتل ما قلتلك الطلب انسلم.'), errors: [{ turn: 1, span: 'هاد مش صح' }, { turn: 1, span: 'متل ما قلتلك' }] },
+    { name: 'MAG راك غالط', conversation: pair('خلصت الفاتورة', 'راك غالط، الفاتورة باقي ما تخلصتش.'), errors: [{ turn: 1, span: 'راك غالط' }] },
+    { name: 'MAG كان عليك أن تكتب', conversation: pair('كتبت ليكم نجدد وصافي', 'كان عليك أن تكتب طلبك بوضوح من البداية.'), errors: [{ turn: 1, span: 'كان عليك أن تكتب' }] },
+    { name: 'IRQ مو من صوبنا', conversation: pair('الخدمة قطعت', 'مو من صوبنا، اكو مشكلة بالراوتر مالتك.'), errors: [{ turn: 1, span: 'مو من صوبنا' }] },
+    { name: 'Arabizi enta ghaltan', conversation: pair('ma wasalni el talab', 'enta ghaltan, el talab et3ammal delivered.'), errors: [{ turn: 1, span: 'enta ghaltan', reason: 'تخطئة' }] },
+    { name: 'Arabizi zay ma 2oltlak', conversation: pair('el charger msh shaghal', 'zay ma 2oltlak, lazem el charger el asli.'), errors: [{ turn: 1, span: 'zay ma 2oltlak' }] },
+    { name: 'code-switched: Arabic reproach + English blame', conversation: pair('Attached the receipt.', 'Dear Mr. Khalifa,\nكما ذكرنا سابقاً، التعويض غير مشمول. You should have contacted us first.\n\nBest regards,\nCustomer Relations'), errors: [{ turn: 1, span: 'كما ذكرنا' }, { turn: 1, span: 'You should have contacted' }] },
+    { name: 'sarcastic doubt (Tunisian)', conversation: pair('خلصتها نهار ٣، عندي الوصل!', 'ياخي انتي متأكد؟ ديما الحرفاء يقولو خلصنا.'), errors: [{ turn: 1, span: 'ياخي انتي متأكد؟' }, { turn: 1, span: 'ديما الحرفاء يقولو' }] },
+    { name: 'a word-final hamza written without it: اقرا / اقرأ both match', conversation: pair('ما اشتغل', 'المفروض كنت تقرا الدليل قبل التركيب.'), errors: [{ turn: 1, span: 'المفروض كنت تقرا' }] },
+    { name: 'extra phrases option', conversation: pair('why?', 'Per policy, no.'), options: { phrases: ['per policy'] }, errors: [{ turn: 1, span: 'Per policy' }] }
+  ]
+})
+
+describe('no-arguing coaching and robustness', () => {
+  it('writes Arabic coaching for Arabic turns, with a dialect suggestion', () => {
+    const [f] = runRule(rule, pair('لسه بيفصل', 'زي ما قلتلك، لازم تعمل ريستارت.'))
+    expect(f!.reason).toMatch(/[\u0600-\u06FF]/)
+    expect(f!.note).toMatch(/[\u0600-\u06FF]/)
+    expect(f!.expected!.length).toBeGreaterThan(0)
+    expect(f!.expected!.join(' ')).toMatch(/حضرتك|خليني/)
+    expect(f!.confidence).toBeGreaterThan(0.5)
+  })
+
+  it('writes English coaching for English turns', () => {
+    const [f] = runRule(rule, pair('where is it', 'As I said, it ships Monday.'))
+    expect(f!.reason).toContain('"As I said"')
+    expect(f!.expected!.length).toBeGreaterThan(0)
+  })
+
+  it('stays fast on a 100k-character turn', () => {
+    const text = 'as I said you should have read the terms زي ما قلتلك '.repeat(2000)
+    const t0 = Date.now()
+    const findings = runRule(rule, pair('hello', text))
+    expect(Date.now() - t0).toBeLessThan(5000)
+    expect(findings.length).toBeLessThanOrEqual(5)
+  })
+
+  it('survives odd Unicode', () => {
+    expect(() => runRule(rule, pair('?', '\u200f\u202e\uFFFD\u0000 ﷽ 😂 ﻻ ٱ'.repeat(1000)))).not.toThrow()
+  })
+})

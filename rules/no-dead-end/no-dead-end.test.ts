@@ -1,0 +1,105 @@
+import { RuleTester } from '../../src/testing/rule-tester.js'
+import rule from './index.js'
+
+const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text: string]>) => ({
+  turns: turns.map(([role, text]) => ({ role, text }))
+})
+
+new RuleTester().run('no-dead-end', rule, {
+  valid: [
+    // --- English: a next step in the same turn
+    { name: 'find out + when', conversation: c(['customer', 'When will the blue jacket be back?'], ['agent', "I don't know offhand, but let me check with our warehouse team and get back to you within the hour."]) },
+    { name: "can't + alternative", conversation: c(['customer', 'Can I get a refund on this ticket?'], ['agent', "We can't refund this ticket, but we can offer a voucher for the full amount."]) },
+    { name: 'not my department + named team and transfer', conversation: c(['customer', 'Why was I charged twice?'], ['agent', "That's not something I can change from chat: our Payments team handles it, and I'm transferring you to them now."]) },
+    { name: 'unable + link as a route', conversation: c(['customer', 'reset my account pls'], ['agent', "We're unable to access account details here; please submit a request at https://help.example.com/requests and we'll pick it up."]) },
+    { name: 'unable + number to call', conversation: c(['customer', 'question about my mortgage'], ['agent', "We can't discuss mortgage accounts on social media. Please call 0800 123 4567 and choose option 2."]) },
+    { name: 'no ETA + keep you posted', conversation: c(['customer', 'any news on the outage?'], ['agent', "We don't have an ETA yet, but I'll keep you posted as soon as the engineers report back."]) },
+    { name: 'not sure + question that moves on', conversation: c(['customer', "My invoice looks off"], ['agent', "I'm not sure which invoice you mean. Is it the one from March or April?"]) },
+    { name: 'bot hands over to a person', conversation: c(['customer', 'refund please'], ['bot', "Sorry, I can't help with refunds. Connecting you to a member of our team now."]) },
+    { name: 'DM us', conversation: c(['customer', '@Shop where is my order'], ['agent', '@sam_k We have no information on that here, sorry! DM us your order number and we will chase it.']) },
+    // --- English: GUIDE "Not" clauses and traps
+    { name: 'gratitude idiom', conversation: c(['customer', 'Thanks for sorting the seats!'], ['agent', "Honestly, I don't know how to thank you enough for your patience today!"]) },
+    { name: "'not sure if you've tried' suggestion", conversation: c(['customer', 'Page still shows the old plan'], ['agent', "Not sure if you've logged out and back in since the change — could you give that a go?"]) },
+    { name: 'quoted words are not the agent’s own', conversation: c(['customer', 'Your call centre was useless'], ['agent', "I'm sorry you were told 'I don't know' on the phone. Could you send us your booking reference so we can sort it?"]) },
+    { name: "second person 'no idea'", conversation: c(['customer', 'love the new app'], ['agent', 'You have no idea how much we appreciate this!']) },
+    { name: "a bare 'that's not possible' disputes (no-arguing), it is not a dead end", conversation: c(['customer', 'the parcel never came'], ['agent', "That's not possible, the tracking shows it was signed for at your door."]) },
+    { name: 'customer turns are not judged', conversation: c(['customer', "I don't know what my order number is."], ['agent', 'No problem — the e-mail address on the order works too. What is it?']) },
+    { name: 'system turns are not judged', conversation: c(['customer', 'hello?'], ['system', 'Agent could not be reached. There is nothing we can do.']) },
+    { name: 'quoted e-mail history is not judged', conversation: c(['customer', 'Please look again at my claim.'], ['agent', 'Dear Ms. Lee,\n\nI have escalated your claim to our Claims team, who will reply within 2 working days.\n\nOn Mon, 3 Jun 2024, Support wrote:\n> Unfortunately there is nothing we can do.']) },
+    { name: "'can't make any promises' is honest hedging", conversation: c(['customer', 'will the show come back?'], ['agent', "We can't make any promises about next season, sadly."]) },
+    // --- Arabic
+    { name: 'MSA gratitude idiom', conversation: c(['customer', 'شكرًا على المساعدة'], ['agent', 'لا أعرف كيف أشكرك على صبرك، يومك سعيد.']) },
+    { name: 'مدريد is not مدري', conversation: c(['customer', 'أبغى أغير الحجز'], ['agent', 'تم تأكيد حجزك إلى مدريد يوم الخميس، رقم الحجز KX44.']) },
+    { name: 'ما أعرفه is "what I know"', conversation: c(['customer', 'وين طلبي؟'], ['agent', 'ما أعرفه حتى الآن أن الطلب خرج من المستودع أمس.']) },
+    { name: 'EGY cannot + alternative + question', conversation: c(['customer', 'عايز فلوسي كاش'], ['agent', 'مينفعش نرجع الفلوس كاش، بس نقدر نحولها رصيد في محفظتك، يناسبك؟']) },
+    { name: 'GLF dunno + let me check', conversation: c(['customer', 'متى يوصل الطلب؟'], ['agent', 'ما أدري والله، بس خلني أتأكد من القسم وأرجع لك اليوم.']) },
+    { name: 'LEV thanks idiom', conversation: c(['customer', 'يسلمو كتير'], ['agent', 'ما بعرف كيف بدي إشكرك، نهارك سعيد 🌸']) },
+    { name: "EGY 'not sure if you tried'", conversation: c(['customer', 'النت فاصل'], ['agent', 'مش متأكدين إذا جربت تعمل ريستارت للراوتر، ممكن تجربه وتقولنا النتيجة؟']) },
+    { name: 'MAG cannot + where to go', conversation: c(['customer', 'بغيت نبدل العقد'], ['agent', 'ما نقدرش نبدلو العقد من هنا، تقدر تمشي لأقرب وكالة بالبطاقة ديالك.']) },
+    { name: 'IRQ no authority + hotline', conversation: c(['customer', 'شوكت موعدي؟'], ['agent', 'ما عندي صلاحية أشوف المواعيد من هنا، تكدر تتصل بالخط الساخن 5599.']) },
+    { name: 'MSA cannot confirm + will notify', conversation: c(['customer', 'كم المبلغ النهائي؟'], ['agent', 'لا أستطيع تأكيده الآن، لكن سأرسل لك رسالة فور صدور القرار.']) },
+    { name: 'third-party will contact you', conversation: c(['customer', 'ابي استرجع المبلغ'], ['agent', 'هذا مو من اختصاصنا، بس رفعت طلبك وبيتواصل معك قسم المالية اليوم.']) },
+    { name: 'Arabizi dunno + will check', conversation: c(['customer', 'el order fein?'], ['agent', 'mesh 3aref el sara7a, bas han-check m3a el team w arga3lak.']) },
+    { name: "«مش ممكن» after a report disputes (no-arguing), it is not a dead end", conversation: c(['customer', 'الجهاز وصلني مستعمل'], ['agent', 'مش ممكن، كل أجهزتنا مختومة من المصنع.']) },
+    { name: 'لا يسعني إلا … is thanks', conversation: c(['customer', 'شكرًا جزيلًا'], ['agent', 'لا يسعني إلا أن أشكرك على صبرك.']) },
+    { name: 'a named referral after a refusal', conversation: c(['customer', 'Can you fix my broadband?'], ['agent', "That's handled by a different team — our Broadband Support line is 0800 555 0101, open until 8pm."]) },
+    // --- options
+    { name: 'allow', options: { allow: ['not my department'] }, conversation: c(['customer', 'can you fix my bill?'], ['agent', "That's not my department, I'm afraid."]) },
+    { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
+  ],
+  invalid: [
+    // --- English
+    { name: 'bare no idea', conversation: c(['customer', 'when is the sale?'], ['agent', 'Honestly, no idea.']), errors: [{ turn: 1, span: 'no idea' }] },
+    { name: 'not my department', conversation: c(['customer', 'My bill is wrong'], ['agent', "I'm afraid that's not my department."]), errors: [{ turn: 1, span: 'not my department' }] },
+    { name: 'unable to help', conversation: c(['customer', 'Can you change my holiday booking?'], ['agent', "Unfortunately we're unable to help with holiday bookings, sorry."]), errors: [{ turn: 1, span: "we're unable to help" }] },
+    {
+      name: 'e-mail: no information, signature ignored',
+      conversation: c(['customer', 'When does the new tariff start?'], ['agent', "Dear Sam,\n\nThanks for your email. We don't have any information about the start date at this time.\n\nKind regards,\nCustomer Care"]),
+      errors: [{ turn: 1, span: "We don't have any information", reason: 'no next step' }]
+    },
+    { name: "there's nothing more we can do", conversation: c(['customer', 'Can the late fee go?'], ['agent', "There's nothing more we can do about the late fee."]), errors: [{ turn: 1 }] },
+    { name: 'bot without a handover', conversation: c(['customer', 'what is the roaming price in Peru?'], ['bot', "I don't have details on that."]), errors: [{ turn: 1, span: "I don't have details" }] },
+    { name: "I'm not sure why", conversation: c(['customer', 'Why did my payment fail?'], ['agent', "I'm sorry about that. I'm not sure why your payment failed."]), errors: [{ turn: 1, span: "I'm not sure" }] },
+    { name: 'falls outside our scope', conversation: c(['customer', 'Can you advise on my tax return?'], ['agent', 'That request falls outside our scope.']), errors: [{ turn: 1, span: 'falls outside' }] },
+    { name: "a generic 'anything else?' is not a next step", conversation: c(['customer', 'Please send it to my office instead'], ['agent', "We can't change the delivery address once it has shipped. Is there anything else I can help with?"]), errors: [{ turn: 1 }] },
+    { name: 'a bare details link is not a referral', conversation: c(['customer', 'do you sell Hexa parts?'], ['agent', 'We are not an authorised reseller for that brand. Details: https://example.com/brands']), errors: [{ turn: 1 }] },
+    { name: 'only the dead-end turn is reported', conversation: c(['customer', 'is the app down?'], ['agent', 'Let me check for you.'], ['customer', 'and?'], ['agent', 'No clue, sorry.']), errors: [{ turn: 3, span: 'No clue' }] },
+    { name: "a bare 'not possible' refusing a request", conversation: c(['customer', 'Can I change the name on my ticket?'], ['agent', "I'm afraid that's not possible."]), errors: [{ turn: 1, span: "that's not possible" }] },
+    { name: 'a vague hand-off is not a referral', conversation: c(['customer', 'Why is my pension payment late?'], ['agent', "You'll need to contact another department for that."]), errors: [{ turn: 1, span: 'another department' }] },
+    // --- Arabic (dialects, Arabizi, code-switching)
+    { name: 'MSA we do not know', conversation: c(['customer', 'متى يتوفر المنتج؟'], ['agent', 'نعتذر، لا نعلم متى سيعود المنتج إلى المخزون.']), errors: [{ turn: 1, span: 'لا نعلم', reason: 'لا' }] },
+    { name: 'EGY dunno', conversation: c(['customer', 'الطلب اتأخر ليه؟'], ['agent', 'معرفش والله يا فندم.']), errors: [{ turn: 1, span: 'معرفش' }] },
+    { name: 'GLF not our remit', conversation: c(['customer', 'شنطتي ضاعت بالمطار'], ['agent', 'هذا مو من اختصاصنا.']), errors: [{ turn: 1 }] },
+    { name: 'LEV we cannot do anything', conversation: c(['customer', 'بدي حل للمشكلة'], ['agent', 'ما فينا نعمل شي بهالموضوع.']), errors: [{ turn: 1, span: 'ما فينا' }] },
+    { name: 'MAG we do not know why', conversation: c(['customer', 'علاش ما تشارجاتش البطاقة؟'], ['agent', 'ما نعرفش علاش وقع هاد المشكل.']), errors: [{ turn: 1, span: 'ما نعرفش' }] },
+    { name: 'IRQ dunno + not my job', conversation: c(['customer', 'شلون انسحب رصيدي؟'], ['agent', 'ما أدري شلون صارت، هاي مو شغلي.']), errors: [{ turn: 1, span: 'ما أدري' }] },
+    { name: 'MSA bot cannot help', conversation: c(['customer', 'أريد تعديل طلبي'], ['bot', 'عذراً، لا يمكنني المساعدة في هذا الطلب.']), errors: [{ turn: 1, span: 'لا يمكنني' }] },
+    { name: 'Arabizi dunno', conversation: c(['customer', 'el refund hayenzel emta?'], ['agent', 'mesh 3arfa walahi ya fandem.']), errors: [{ turn: 1, span: 'mesh 3arfa' }] },
+    { name: 'code-switched no information', conversation: c(['customer', 'When is the restock?'], ['agent', 'Sorry, ما عندنا أي معلومات about the restock date.']), errors: [{ turn: 1 }] },
+    { name: 'LEV no update', conversation: c(['customer', 'إيمتى بترجع الخدمة؟'], ['agent', 'ما عنا أي تحديث عن موعد رجوع الخدمة حالياً.']), errors: [{ turn: 1 }] },
+    { name: 'MSA generic closer does not rescue', conversation: c(['customer', 'غيّروا العنوان لو سمحتم'], ['agent', 'لا نستطيع تغيير العنوان بعد الشحن. هل هناك شيء آخر أستطيع مساعدتك فيه؟']), errors: [{ turn: 1, span: 'لا نستطيع' }] },
+    { name: 'MSA formal refusal', conversation: c(['customer', 'أرجو تمديد مهلة السداد'], ['agent', 'نعتذر عن عدم إمكانية تلبية طلبك.']), errors: [{ turn: 1 }] },
+    { name: 'MSA «غير ممكن» refusing a request', conversation: c(['customer', 'ممكن أرجع المنتج بعد شهر؟'], ['agent', 'لا، غير ممكن.']), errors: [{ turn: 1, span: 'غير ممكن' }] },
+    { name: 'not available in your area', conversation: c(['customer', 'بدي اشترك بالألياف'], ['agent', 'للأسف هالخدمة غير متوفرة حالياً بمنطقتك.']), errors: [{ turn: 1 }] },
+    { name: 'vague hand-off in Arabic', conversation: c(['customer', 'عندي مخالفة غلط'], ['agent', 'عليك التواصل مع جهة أخرى.']), errors: [{ turn: 1 }] },
+    { name: 'MSA outside remit', conversation: c(['customer', 'أريد تعويضًا عن الضرر'], ['agent', 'نعتذر عن ذلك. هذا الأمر خارج نطاق صلاحياتنا.']), errors: [{ turn: 1 }] }
+  ]
+})
+
+describe('no-dead-end robustness', () => {
+  it('handles a 100k-character turn quickly', async () => {
+    const { runRule } = await import('../../src/testing/rule-tester.js')
+    const long = ("I don't know " + 'a'.repeat(50) + ' ').repeat(1600) + 'ما أدري '.repeat(2000) + '\u200f\u0640'.repeat(5000)
+    const t0 = Date.now()
+    runRule(rule, c(['customer', 'hi'], ['agent', long]))
+    expect(Date.now() - t0).toBeLessThan(5000)
+  })
+  it('gives Arabic coaching for an Arabic turn and English for an English one', async () => {
+    const { runRule } = await import('../../src/testing/rule-tester.js')
+    const [ar] = runRule(rule, c(['customer', 'سؤال'], ['agent', 'ما بعرف.']))
+    expect(ar!.reason).toMatch(/[\u0600-\u06FF]/)
+    expect(ar!.expected!.join(' ')).toMatch(/خليني|رح/)
+    const [en] = runRule(rule, c(['customer', 'Why?'], ['agent', "I'm not able to overturn automated bans from chat."]))
+    expect(en!.expected![0]).toContain('overturn automated bans from chat')
+  })
+})

@@ -1,0 +1,111 @@
+import { RuleTester, runRule } from '../../src/testing/rule-tester.js'
+import rule from './index.js'
+
+type Role = 'customer' | 'agent' | 'bot' | 'system'
+const chat = (...turns: Array<[Role, string]>) => ({ turns: turns.map(([role, text]) => ({ role, text })) })
+const pair = (customer: string, agent: string) => chat(['customer', customer], ['agent', agent])
+
+new RuleTester().run('no-rudeness', rule, {
+  valid: [
+    // GUIDE "Not" clauses and harmless look-alikes.
+    { name: '"obviously we\'ll refund you" is not condescending', conversation: pair('will I get my money back?', "Obviously we'll refund you if it doesn't arrive.") },
+    { name: 'obviously + an admission', conversation: pair('this is the third delay', "Obviously this isn't the experience we want for you. I've escalated it.") },
+    { name: 'clearly + praise', conversation: pair('here is my bug report', 'You clearly put a lot of work into this report, thank you!') },
+    { name: 'acronyms in capitals are not shouting', conversation: pair('what do I need?', 'Bring your ID and PIN to the ATM. Never share your PIN, URL or OTP with anyone.') },
+    { name: 'carrier names and time zones', conversation: pair('where is it?', 'It is with UPS and DHL EXPRESS, due by 5 PM GMT.') },
+    { name: 'a label to tap', conversation: pair('where do I sign in?', 'Tap SIGN IN WITH APPLE at the top of the screen.') },
+    { name: 'an error message quoted', conversation: pair('the app shows an error', 'The error says "ACCOUNT TEMPORARILY LOCKED FOR SECURITY". I have unlocked it.') },
+    { name: 'marketing capitals without sentence words', conversation: pair('any offers?', 'Yes! Our NEW YEAR SALE starts Friday.') },
+    { name: 'harmless calm', conversation: pair('thanks, all sorted', "You're welcome, Mr. Novak. Have a calm weekend.") },
+    { name: 'harmless whatever', conversation: pair('how can I pay?', 'We offer plans over 3, 6 or 12 months. Whatever suits your budget works for us.') },
+    { name: 'for whatever reason', conversation: pair('why?', "For whatever reason, the payment didn't go through. Could you try again?") },
+    { name: '"calm down" reported from the crew, in quotes', conversation: pair('the crew were awful', "We're so sorry. Being told to 'calm down and sit tight' when you asked for help isn't okay.") },
+    { name: 'reported speech without quotes', conversation: pair('the driver was rude', 'I am sorry the driver told you to calm down. That is not how we treat customers.') },
+    { name: '"if you don\'t like it" offering a return', conversation: pair("I don't like the colour", "If you don't like it, you can return it within 30 days for free.") },
+    { name: 'no such thing as a stupid question', conversation: pair('stupid question but how do I log out?', "There's no such thing as a stupid question! Tap your avatar, then Log out.") },
+    { name: 'cool down is about the device', conversation: pair('the phone is hot', 'Please let the device cool down for ten minutes before charging.') },
+    { name: 'read the attached guide is helpful', conversation: pair('how do I set it up?', 'Please read the attached guide for the setup steps.') },
+    { name: 'customers are not judged', conversation: chat(['customer', 'CALM DOWN? WHATEVER. READ THE MANUAL YOURSELF!'], ['agent', "I'm sorry, let me help."]) },
+    { name: 'quoted history in an e-mail is not judged', conversation: chat(['customer', 'Still broken.'], ['agent', 'Hi Mei,\n\nSorry for our earlier reply. A fix ships Monday.\n\nOn Tue, Support wrote:\n> As anyone would know, read the manual.\n']) },
+    // Arabic traps.
+    { name: 'هادية (quiet) is not اهدى', conversation: pair('في مكان هادي؟', 'في قعدة على التراس، هادية وبعيدة عن صوت الشارع.') },
+    { name: 'اهدي لك (I gift you) is not calm down', conversation: pair('عندي سؤال', 'أكيد، واهدي لك كوبون خصم ٢٠٪ على طلبك الجاي.') },
+    { name: 'ولا يهمك is kind', conversation: pair('ما فهمت', 'ولا يهمك، هذي الخطوات بالتفصيل.') },
+    { name: 'طبعاً is a polite yes', conversation: pair('هل تعوضوني؟', 'طبعاً، تم تعويضك بالكامل.') },
+    { name: 'مشكلتك اللي ذكرتها = the problem you mentioned', conversation: pair('عندي مشكلة', 'ممكن توضح مشكلتك اللي ذكرتها أكثر؟') },
+    { name: 'negated and quoted «كذاب»', conversation: pair('انتو تقولوا عني كذاب؟', 'نعتذر منك، وأبداً ما قصدنا إنك "كذاب". أرسل الفيديو على الخاص.') },
+    { name: 'مش مشكلة = no problem', conversation: pair('آسف على الإزعاج', 'مش مشكلة أبداً، خليني أساعدك.') },
+    { name: 'لو مش عاجبك اللون نبدله', conversation: pair('اللون مو حلو', 'لو مش عاجبك اللون، نقدر نبدله مجاناً.') },
+    { name: 'reported «قالك اهدى»', conversation: pair('الفني كان وقح', 'الفني قالك اهدى؟ هذا ما بصير، بعتذر منك.') },
+    { name: 'Arabizi clean reply', conversation: pair('el order fen', 'asfin 3al ta25eer, el order hayewsal bokra.') },
+    // Options.
+    { name: 'allow silences a phrase', conversation: pair('this is slow', 'Deal with it, we are working on it.'), options: { allow: ['deal with it'] } },
+    { name: 'shouting: false', conversation: pair('hello', 'WE ARE CLOSED ON SUNDAYS AND THE TEAM WILL REPLY ON MONDAY.'), options: { shouting: false } },
+    { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
+  ],
+  invalid: [
+    // English.
+    { name: 'calm down', conversation: pair('my bill is four hundred dollars!', "Okay, calm down, sir. What's the account number?"), errors: [{ turn: 1, span: 'calm down', reason: 'Tone-polices' }] },
+    { name: 'no need to get snippy', conversation: pair("whatever, I'll move it myself", 'No need to get snippy. I can move it now.'), errors: [{ turn: 1, span: 'No need to get snippy' }] },
+    { name: "that's your problem", conversation: pair('I have a doorbell camera', "Well, if you didn't hear the door, that's your problem, ma'am."), errors: [{ turn: 1, span: "that's your problem", reason: 'Dismisses' }] },
+    { name: 'standalone whatever', conversation: pair('I want a manager', "Whatever. I don't have time for this."), errors: [{ turn: 1, span: 'Whatever' }, { turn: 1, span: "I don't have time for this" }] },
+    { name: 'read the manual', conversation: pair('where is the reset button?', 'Read the manual. It is on page 2.'), errors: [{ turn: 1, span: 'Read the manual', reason: 'Talks down' }] },
+    { name: 'as anyone would know', conversation: pair('when will my cheque clear?', 'As anyone would know, cheques take five working days.'), errors: [{ turn: 1, span: 'As anyone would know' }] },
+    { name: 'obviously you…', conversation: pair('how do I move my progress?', 'Obviously you mean the PS5 version. Link your account under Options.'), errors: [{ turn: 1, span: 'Obviously you mean' }] },
+    { name: 'obviously, the fee…', conversation: pair('why the fee?', 'Obviously, the fee applies to everyone.'), errors: [{ turn: 1, span: 'Obviously' }] },
+    { name: 'pretty hard to miss', conversation: pair('where do I download the invoice?', "It's the big blue button. Pretty hard to miss, honestly."), errors: [{ turn: 1, span: 'Pretty hard to miss' }] },
+    { name: 'which you clearly haven\'t read', conversation: pair('the filter does not work', "As explained in our documentation, which you clearly haven't read, the parameter is status[]."), errors: [{ turn: 1, span: "which you clearly haven't" }] },
+    { name: 'shouting in capitals', conversation: pair("I'M TELLING YOU I WAS NOT THERE", "I understand you're upset, but YOU NEED TO LISTEN TO ME."), errors: [{ turn: 1, span: 'YOU NEED TO LISTEN TO ME', reason: 'Shouting' }] },
+    { name: 'sarcasm: have you tried not…', conversation: pair('why do I keep getting disconnected?', 'Have you tried not playing on hotel wifi?'), errors: [{ turn: 1, span: 'Have you tried not playing', reason: 'Sarcasm' }] },
+    { name: 'eye-roll emoji', conversation: pair('the screen is blank', 'Did you plug it in? 🙄'), errors: [{ turn: 1, span: '🙄' }] },
+    { name: 'insult', conversation: pair('your product is garbage', "You're an idiot if you think that."), errors: [{ turn: 1, span: "You're an idiot", reason: 'Insulting' }] },
+    { name: 'profanity aimed at the customer', conversation: pair('fix it!!', 'Damn, you really do not get it.'), errors: [{ turn: 1, span: 'Damn', reason: 'Profanity' }] },
+    { name: 'repeating yourself', conversation: pair('I told you the order number', 'I heard you the first time.'), errors: [{ turn: 1, span: 'I heard you the first time' }] },
+    { name: 'getting angry won\'t help', conversation: pair('I have waited an hour!!', "Getting angry won't make it faster."), errors: [{ turn: 1, span: "Getting angry won't make" }] },
+    { name: 'bots are judged too', conversation: chat(['customer', 'this is useless'], ['bot', 'Deal with it.']), errors: [{ turn: 1, span: 'Deal with it' }] },
+    // Arabic: Egyptian, Gulf, Levantine, MSA, Maghrebi, Iraqi; Arabizi; code-switched.
+    { name: 'EGY اهدى شوية', conversation: pair('النت فاصل بقالي ٣ أيام!!', 'يا فندم اهدى شوية. الشبكة شغالة تمام.'), errors: [{ turn: 1, span: 'اهدى', reason: 'الهدوء' }] },
+    { name: 'MSA اهدأ (word-final hamza)', conversation: pair('الطلب ما وصل', 'اهدأ من فضلك، الطلب بالطريق.'), errors: [{ turn: 1, span: 'اهدأ' }] },
+    { name: 'MSA لا داعي للصراخ', conversation: pair('ليش ما رديتوا', 'لا داعي للصراخ، نحن نرد بالترتيب.'), errors: [{ turn: 1, span: 'لا داعي للصراخ' }] },
+    { name: 'GLF مو مشكلتي', conversation: pair('وين الفلوس', 'مو مشكلتي، روح للبنك.'), errors: [{ turn: 1, span: 'مو مشكلتي', reason: 'استخفاف' }] },
+    { name: 'GLF اقرا التعليمات (no hamza)', conversation: pair('الشاشة مكسورة', 'اقرا التعليمات قبل ما تشتكي.'), errors: [{ turn: 1, span: 'اقرا التعليمات قبل' }] },
+    { name: 'LEV اعمل يلي بدك ياه', conversation: pair('بدي حقي', 'اعمل يلي بدك ياه.'), errors: [{ turn: 1, span: 'اعمل يلي بدك ياه' }] },
+    { name: 'EGY وأنا مالي', conversation: pair('أنا زعلان', 'وأنا مالي؟ كلم الشركة التانية.'), errors: [{ turn: 1, span: 'وأنا مالي' }] },
+    { name: 'EGY sarcasm: واضح إن حضرتك أول مرة', conversation: pair('دفعوني ٩٠٠ جنيه على الشنطة!!', 'واضح إن حضرتك أول مرة تسافر 🙂 الوزن مكتوب على التذكرة.'), errors: [{ turn: 1, reason: 'سخرية' }] },
+    { name: 'IRQ/GLF sarcasm: تفهم أكثر منا', conversation: pair('المشكلة من البرج مالتكم', 'اي واضح انت تفتهم بالشبكات اكثر منا 🙂 بس السرعة تنزل بالليل.'), errors: [{ turn: 1, span: 'اي واضح انت' }, { turn: 1, span: 'تفتهم بالشبكات اكثر منا' }] },
+    { name: 'MAG ما تبقاش تعاود', conversation: pair('قلت ليك الضو حمر', 'خويا ما تبقاش تعاود ليا نفس الهضرة. صافي.'), errors: [{ turn: 1, span: 'ما تبقاش تعاود' }, { turn: 1, span: 'نفس الهضرة' }] },
+    { name: 'MSA نحن لا نقرأ الأفكار', conversation: pair('كتبت نجدد وصافي', 'كان عليك أن تكتب طلبك بوضوح، نحن لا نقرأ الأفكار.'), errors: [{ turn: 1, span: 'نحن لا نقرأ الأفكار' }] },
+    { name: 'insult انت غبي', conversation: pair('الفاتورة غلط', 'انت غبي ولا إيه؟ الفاتورة صح.'), errors: [{ turn: 1, span: 'انت غبي', reason: 'إساءة' }] },
+    { name: 'GLF عندنا زباين كثير غيرك', conversation: pair('ليش ما تردون', 'عندنا زباين كثير غيرك، انتظر دورك.'), errors: [{ turn: 1, span: 'عندنا زباين كثير غيرك' }, { turn: 1, span: 'انتظر دورك' }] },
+    { name: 'Arabizi shouting: EQRA EL MANUAL', conversation: pair('el makan maftoo7', 'hatha mathkoor b el manual, EQRA EL MANUAL gabil la tkallimna.'), errors: [{ turn: 1, span: 'EQRA EL MANUAL gabil', reason: 'تعال' }] },
+    { name: 'Arabizi ehda shwaya', conversation: pair('el ba2a 5elset', 'ehda shwaya ya basha, el ba2a hatetgadded.'), errors: [{ turn: 1, span: 'ehda shwaya' }] },
+    { name: 'Arabizi msh moshkelty', conversation: pair('el order fen', 'msh moshkelty, kallem el shipping company.'), errors: [{ turn: 1, span: 'msh moshkelty' }] },
+    { name: 'code-switched: English dismissal in an Arabic chat', conversation: pair('7 days?? في شي طريقة أسرع؟', "That's your problem honestly, ما فينا نعمل شي."), errors: [{ turn: 1, span: "That's your problem", reason: 'Dismisses' }] },
+    { name: 'extra phrases option', conversation: pair('help', 'Not my circus.'), options: { phrases: ['not my circus'] }, errors: [{ turn: 1, span: 'Not my circus' }] }
+  ]
+})
+
+describe('no-rudeness coaching and robustness', () => {
+  it('coaches in Arabic, in the dialect of the trigger', () => {
+    const [f] = runRule(rule, pair('النت فاصل', 'يا فندم اهدى شوية.'))
+    expect(f!.reason).toMatch(/[\u0600-\u06FF]/)
+    expect(f!.expected!.join(' ')).toMatch(/فندم|حقك/)
+  })
+
+  it('coaches Arabizi shouting in Arabic with an Arabizi suggestion', () => {
+    const [f] = runRule(rule, pair('el makan maftoo7', 'EQRA EL MANUAL gabil la tkallimna ya basha'))
+    expect(f!.reason).toMatch(/[\u0600-\u06FF]/)
+  })
+
+  it('stays fast on a 100k-character turn of capitals', () => {
+    const text = 'THE QUICK BROWN FOX JUMPS OVER calm down اهدى شوية '.repeat(2000)
+    const t0 = Date.now()
+    const findings = runRule(rule, pair('hello', text))
+    expect(Date.now() - t0).toBeLessThan(5000)
+    expect(findings.length).toBeLessThanOrEqual(5)
+  })
+
+  it('survives odd Unicode', () => {
+    expect(() => runRule(rule, pair('?', '\u200f\u202e\uFFFD\u0000 ﷽ 🙄 ﻻ ٱ ẞ'.repeat(1000)))).not.toThrow()
+  })
+})
