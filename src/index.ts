@@ -14,7 +14,7 @@ export type { Finding } from './engine/run-rules.js'
 export { defineRule } from './engine/define-rule.js'
 export { runRules } from './engine/run-rules.js'
 export { ConfigError, resolveConfig, type ResolvedConfig } from './config/resolve.js'
-export { readInput, detectFormat, KNOWN_EXTENSIONS, INPUT_FORMATS, type InputFormat, type ReadInput } from './formats/index.js'
+export { readInput, detectFormat, readSlackZip, FORMATS_HELP, KNOWN_EXTENSIONS, INPUT_FORMATS, type InputFormat, type ReadInput } from './formats/index.js'
 export { formatJson, toJsonResult, type JsonFileResult, type JsonMessage } from './reporters/json.js'
 export { RuleTester, runRule, toTranscript } from './testing/rule-tester.js'
 export { builtinPlugin }

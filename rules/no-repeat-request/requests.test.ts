@@ -59,6 +59,9 @@ describe('findRequests — English request forms', () => {
     notAsked('Thanks for sending your order number!')
     notAsked('We will address your concern today.')
     notAsked('Please call our phone number 800 555 0100.')
+    notAsked('Can you send us a photo of the serial number sticker?')
+    asked('Could you send a photo of the receipt and the order number?', 'order', 'Could you send a photo of the receipt and the order number')
+    asked('ممكن تبعتلي صورة من الفاتورة ورقم الطلب؟', 'order', 'ممكن تبعتلي صورة من الفاتورة ورقم الطلب')
     notAsked("What's going on with your order number?")
   })
 

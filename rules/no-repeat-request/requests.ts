@@ -68,6 +68,7 @@ const WH = tagged(en.wh, ar.wh as Entry[])
 const TAILS = flat('tail', en.tails, ar.tails as Entry[])
 const RESEND = tagged(en.resend, ar.resend as Entry[])
 const BREAKERS = flat('breaker', en.breakers, ar.breakers as Entry[])
+const OBJECT_BREAKERS = flat('object', en.objectBreakers, ar.objectBreakers as Entry[])
 const NEGATIONS = flat('negation', en.negations, ar.negations as Entry[], ar.notRequest as Entry[])
 const POST_WH = flat('postWh', ar.postWh as Entry[])
 const DIFFERENT = flat('different', en.different)
@@ -95,6 +96,7 @@ interface Hits {
   postWh: PhraseMatch[]
   resend: PhraseMatch[]
   breakers: PhraseMatch[]
+  objectBreakers: PhraseMatch[]
   negations: PhraseMatch[]
   different: PhraseMatch[]
   differentAfter: PhraseMatch[]
@@ -112,6 +114,7 @@ function hitsOf(sentence: string): Hits {
     postWh: POST_WH.find(sentence),
     resend: RESEND.find(sentence),
     breakers: BREAKERS.find(sentence),
+    objectBreakers: OBJECT_BREAKERS.find(sentence),
     negations: NEGATIONS.find(sentence),
     different: DIFFERENT.find(sentence),
     differentAfter: DIFFERENT_AFTER.find(sentence)
@@ -178,7 +181,13 @@ function triggerFor(sentence: string, noun: PhraseMatch, hits: Hits): Trigger | 
     for (const c of chain) {
       if (c.end <= near.start && /^\s{0,2}$/.test(sentence.slice(c.end, near.start))) near = { ...near, start: c.start }
     }
-    const broken = hits.breakers.some((b) => b.start >= near.end && b.end <= noun.start)
+    // "so we can …" breaks the clause; "a photo of …" takes the noun as its object,
+    // unless a list goes on after it ("a photo of the invoice and the order number").
+    const broken =
+      hits.breakers.some((b) => b.start >= near.end && b.end <= noun.start) ||
+      hits.objectBreakers.some(
+        (b) => b.start >= near.end && b.end <= noun.start && !/(?:^|[\s,،])(?:and|&|و)(?:\s|$)|[,،]|\sو/i.test(sentence.slice(b.end, noun.start)) && !/^و/.test(sentence.slice(noun.start, noun.end))
+      )
     // Arabic request words reach less far than "please send us a DM with … ".
     const tooFar = near.arabic && wordsIn(sentence.slice(near.end, noun.start)) > 8
     if (!broken && !tooFar && !negatedBefore(sentence, near.start, hits)) return near

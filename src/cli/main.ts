@@ -120,6 +120,11 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
       channel: linter.config.channel ?? null,
       roles: linter.config.roles ?? null,
       ignorePatterns: linter.config.ignorePatterns,
+      agents: linter.config.agents ?? null,
+      timeZone: linter.config.timeZone ?? null,
+      dateOrder: linter.config.dateOrder ?? null,
+      csv: linter.config.csv ?? null,
+      locale: linter.config.locale ?? null,
       rules: linter.config.settings
     }
     write(JSON.stringify(printed, null, 2) + '\n', flags.outputFile)

@@ -25,9 +25,10 @@ export class ResultCollector {
   constructor(private readonly keepMessages = true) {}
 
   add(result: ChunkResult, keep: (m: JsonMessage) => boolean = () => true): void {
-    let file = this.files.get(result.shown)
-    if (!file) this.files.set(result.shown, (file = { path: result.shown, conversations: 0, messages: [], errors: 0, warnings: 0, inputFatal: false }))
     for (const c of result.conversations) {
+      // Group by the conversation's own path: one chunk may hold several files (zip members).
+      let file = this.files.get(c.path)
+      if (!file) this.files.set(c.path, (file = { path: c.path, conversations: 0, messages: [], errors: 0, warnings: 0, inputFatal: false }))
       if (c.conversation !== null) file.conversations++
       for (const m of c.messages) {
         if (!keep(m)) continue

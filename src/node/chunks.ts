@@ -3,12 +3,10 @@
  * file. Linting a chunk gives plain, serialisable results (they cross worker
  * threads), with line numbers already placed in the whole file.
  */
-import { readFileSync } from 'node:fs'
 import type { Linter } from '../engine/linter.js'
-import { addProblem } from '../engine/messages.js'
 import { conversationResults, type ConversationResult } from '../reporters/conversations.js'
 import type { InputFormat } from '../formats/index.js'
-import { VFile } from 'vfile'
+import { lintPath } from './slack-export.js'
 
 export type Chunk =
   | { kind: 'file'; path: string; shown: string; format?: InputFormat }
@@ -33,21 +31,13 @@ function shiftLines(results: ConversationResult[], by: number): ConversationResu
 }
 
 export function lintChunk(linter: Linter, chunk: Chunk): ChunkResult {
-  let file: VFile
   if (chunk.kind === 'file') {
-    let bytes: Uint8Array
-    try {
-      bytes = readFileSync(chunk.path)
-    } catch (error) {
-      file = new VFile({ path: chunk.shown })
-      addProblem(file, { reason: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, start: 0, end: 0, fatal: true })
-      return { shown: chunk.shown, conversations: conversationResults(file), agentWords: 0 }
-    }
-    file = linter.lintSource(bytes, { path: chunk.shown, format: chunk.format })
-  } else {
-    file = linter.lintSource(chunk.bytes, { path: chunk.shown, format: 'jsonl' })
+    // A file may stand for several sources (a zipped Slack export: one per day file).
+    const files = lintPath(linter, chunk.path, { shownAs: chunk.shown, format: chunk.format })
+    const agentWords = files.reduce((n, f) => n + ((f.data as { coachlintAgentWords?: number }).coachlintAgentWords ?? 0), 0)
+    return { shown: chunk.shown, conversations: files.flatMap(conversationResults), agentWords }
   }
+  const file = linter.lintSource(chunk.bytes, { path: chunk.shown, format: 'jsonl' })
   const words = (file.data as { coachlintAgentWords?: number }).coachlintAgentWords ?? 0
-  const conversations = conversationResults(file)
-  return { shown: chunk.shown, conversations: chunk.kind === 'lines' ? shiftLines(conversations, chunk.firstLine - 1) : conversations, agentWords: words }
+  return { shown: chunk.shown, conversations: shiftLines(conversationResults(file), chunk.firstLine - 1), agentWords: words }
 }

@@ -81,8 +81,8 @@ export function isSlackZip(path: string): boolean {
 }
 
 /** Lint a path: one VFile, or one per day file of a zipped Slack export. */
-export function lintPath(linter: Linter, path: string, options: { cwd?: string; format?: InputFormat } = {}): VFile[] {
-  const shown = relative(options.cwd ?? process.cwd(), path) || path
+export function lintPath(linter: Linter, path: string, options: { cwd?: string; format?: InputFormat; shownAs?: string } = {}): VFile[] {
+  const shown = options.shownAs ?? (relative(options.cwd ?? process.cwd(), path) || path)
   return sourcesFor(path, shown, options.format).map((source) => {
     if (source.error) {
       const file = new VFile({ path: source.shown })
