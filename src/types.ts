@@ -119,6 +119,12 @@ export interface TurnAnalysis {
 export interface RuleContext<Options = Record<string, unknown>> {
   readonly transcript: Transcript
   readonly options: Options
+  /**
+   * Language for reason, note and expected, when the configuration forces one
+   * (`locale`, `--locale`); otherwise rules answer in the turn's language.
+   * Use `messageLanguage(context, script)` from src/text/language.ts.
+   */
+  readonly locale?: 'en' | 'ar'
   /** Shared, memoised analysis of turn `i` (tokens, laughter and wink-nlp sentences included). */
   analyse(i: number): import('./text/analysis.js').FullTurnAnalysis
   report(report: Report): void

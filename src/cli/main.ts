@@ -42,6 +42,7 @@ interface LintFlags {
   stdinFilename?: string
   color: boolean
   printConfig?: boolean
+  locale?: 'en' | 'ar'
   inputFormat?: InputFormat
   verbose?: boolean
 }
@@ -109,7 +110,8 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     cwd,
     configFile: typeof flags.config === 'string' ? resolve(flags.config) : undefined,
     noConfig: flags.config === false,
-    overrides
+    overrides,
+    ...(flags.locale ? { locale: flags.locale } : {})
   }
   const { linter, configPath } = await createNodeLinter(linterOptions)
 
@@ -193,6 +195,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--stdin-filename <name>', 'name (and format, by extension) for --stdin input')
     .addOption(new Option('--input-format <format>', 'read inputs as this format instead of detecting it').choices([...INPUT_FORMATS]))
     .option('--no-color', 'plain output without colours')
+    .addOption(new Option('--locale <lang>', 'language of reasons, tips and suggestions (default: the turn\'s own)').choices(['en', 'ar']))
     .option('--verbose', 'show the coaching tip and docs link under each finding')
     .option('--print-config', 'print the resolved configuration and exit')
     .addHelpText(

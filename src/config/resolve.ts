@@ -97,6 +97,9 @@ export function resolveConfig({ config, plugins, overrides }: ResolveInput): Res
     throw new ConfigError(`config: channel must be one of ${CHANNELS.join(', ')}, got ${JSON.stringify(config.channel)}`)
   }
   if (config.roles !== undefined) validateRoles(config.roles)
+  if (config.locale !== undefined && config.locale !== 'en' && config.locale !== 'ar') {
+    throw new ConfigError(`config: locale must be "en" or "ar", got ${JSON.stringify(config.locale)}`)
+  }
   if (config.ignorePatterns !== undefined && (!Array.isArray(config.ignorePatterns) || config.ignorePatterns.some((p) => typeof p !== 'string'))) {
     throw new ConfigError('config: ignorePatterns must be an array of glob strings')
   }

@@ -38,7 +38,7 @@ export function sortMessages(file: VFile): VFile {
 
 export function createEngine(options: LinterOptions): Linter {
   const config = resolveConfig({ config: options.config ?? { extends: 'recommended' }, plugins: options.plugins, overrides: options.overrides })
-  const lintOptions = { rules: config.rules, minConfidence: config.minConfidence }
+  const lintOptions = { rules: config.rules, minConfidence: config.minConfidence, locale: config.locale === 'ar' || config.locale === 'en' ? (config.locale as 'en' | 'ar') : undefined }
   const readOptions = { channel: config.channel, roles: config.roles, agents: config.agents, timeZone: config.timeZone, dateOrder: config.dateOrder, csv: config.csv }
 
   return {

@@ -42,6 +42,7 @@ export function transcriptsParse(this: Processor, options: Omit<ReadOptions, 'na
 export interface RulesOptions {
   rules: readonly ActiveRule[]
   minConfidence?: number
+  locale?: 'en' | 'ar'
 }
 
 export function transcriptsLint(options: RulesOptions) {
@@ -67,7 +68,7 @@ export function lintConversation(file: VFile, transcript: Transcript, source: Tr
       })
     }
   })
-  const findings = runRules(transcript, options.rules, { minConfidence: options.minConfidence }, ({ ruleId, error }) => {
+  const findings = runRules(transcript, options.rules, { minConfidence: options.minConfidence, locale: options.locale }, ({ ruleId, error }) => {
     addProblem(file, {
       reason: `Rule "${ruleId}" failed on conversation ${transcript.id}: ${error.message}`,
       start: source?.start ?? 0,

@@ -14,6 +14,8 @@ export interface RunOptions {
   maxTurnLength?: number
   /** When given, each rule's running time (ms) is added to it. */
   timings?: Map<string, number>
+  /** Force the language of coaching messages. */
+  locale?: 'en' | 'ar'
 }
 
 export const DEFAULT_MAX_TURN_LENGTH = 20_000
@@ -54,7 +56,7 @@ export function runRules(
     }
     const started = options.timings ? performance.now() : 0
     try {
-      rule.check({ transcript, options: active.options, analyse, report })
+      rule.check({ transcript, options: active.options, analyse, report, locale: options.locale })
       if (options.timings) options.timings.set(rule.meta.id, (options.timings.get(rule.meta.id) ?? 0) + performance.now() - started)
     } catch (error) {
       onError({ ruleId: rule.meta.id, error: error instanceof Error ? error : new Error(String(error)) })

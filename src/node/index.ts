@@ -23,6 +23,8 @@ export interface NodeLinterOptions {
   /** Do not look for config files; use the `recommended` preset. */
   noConfig?: boolean
   overrides?: Record<string, RuleSetting>
+  /** Force the language of coaching messages (overrides the config's `locale`). */
+  locale?: 'en' | 'ar'
 }
 
 export interface NodeLinter {
@@ -43,6 +45,7 @@ export async function createNodeLinter(options: NodeLinterOptions = {}): Promise
     if (found) ({ config, path: configPath } = await loadConfigFile(found))
   }
   const plugins = await loadPlugins(config, configPath ? dirname(configPath) : cwd)
+  if (options.locale) config = { ...config, locale: options.locale }
   const linter = createLinter({ config, plugins, overrides: options.overrides })
   return { linter, configPath, config }
 }
