@@ -8,10 +8,13 @@
  *   (ممكن، أرسل لي، عطني، دزلي، يرجى تزويدنا، ابعتلي …), with no clause break
  *   ("so we can", «عشان») between the verb and the noun;
  * - a self-sufficient frame: "can I get", "we'll need", "let us know";
- * - a question word right before the noun: "what's the …", "which …", «وش رقم …»;
+ * - a question word right before the noun: "what's the …", "which …", «وش رقم …»,
+ *   or right after it, ending the question: «رقم الطلب كام؟»;
  * - the noun followed by "please" / «لو سمحت», or a bare "Your email?";
  * - a resend: "… please delete the post and resend it in a DM".
- * Negated requests ("please don't share your account number") are not requests;
+ * Negated or done requests ("please don't share your account number", «تم إرسال …»),
+ * checks ("check your email"), objects of a photo ("a photo of the serial sticker")
+ * and destinations ("to your email address", «على جوالك») are not requests;
  * "the order number for the OTHER parcel" is marked `different`.
  */
 import type { PhraseEntry, PhraseMatch } from '../../src/text/phrases.js'
@@ -34,7 +37,7 @@ export interface Request {
   form: RequestForm
   /** The trigger or noun is Arabic (script or Arabizi). */
   arabic: boolean
-  /** Asks for another one ("the other parcel", «رقم ثاني»). */
+  /** Asks for another or a corrected one ("the other parcel", «رقم الطلب الثاني», "the correct email"). */
   different: boolean
   /** Asks to move it to a private channel (DM, «الخاص»). */
   private: boolean

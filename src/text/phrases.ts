@@ -176,8 +176,11 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
     if (isRegex(e.phrase)) {
       const last = e.phrase.lastIndexOf('/')
       const flags = new Set(e.phrase.slice(last + 1) + 'gu')
-      const src = e.phrase.slice(1, last)
+      let src = e.phrase.slice(1, last)
       const ar = ARABIC_LETTER.test(src)
+      // Arabic regexes run on normalised text: write their letters the same way
+      // (ى → ي, ة → ه, أ → ا, no diacritics), so lexicon authors need not.
+      if (ar) src = src.replace(/[\u0621-\u065F\u0670\u0640]+/g, (run) => normalisePhrase(run))
       regexes.push({ regex: new RegExp(src, [...flags].join('')), entries: [e], arabic: ar, which: () => e })
     } else if (ARABIC_LETTER.test(e.phrase)) arabic.push(e)
     else latin.push(e)

@@ -115,3 +115,11 @@ describe('phrase prefilter', () => {
     expect(m.find('nothing here').length).toBe(0)
   })
 })
+
+describe('Arabic regex entries', () => {
+  it('are normalised like the text they run on', () => {
+    const m = compilePhrases(['/مستشفى\\s+المدينة/', '/(?:لا|ما)\\s+أعرف/'])
+    expect(m.test('رحت مستشفى المدينة')).toBe(true)
+    expect(m.test('والله ما أعرف')).toBe(true)
+  })
+})
