@@ -7,6 +7,7 @@
  * The diagnostic sits on the agent (or bot) turn, at the phrase that closed the door.
  */
 import { defineRule } from '../../src/engine/define-rule.js'
+import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch } from '../../src/text/phrases.js'
 import type { OptionSchema } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
@@ -428,7 +429,8 @@ export default defineRule<NoDeadEndOptions>({
       const span = text.slice(start, first.end)
       const sentence = text.slice(sentenceStart(text, first.start), sentenceEnd(text, first.end))
       const arabicTrigger = first.entry.dialect !== undefined && first.entry.dialect !== 'EN'
-      const arabic = analysis.script === 'ar' || (arabicTrigger && (analysis.script !== 'en' || /arabizi/i.test(first.entry.dialect ?? '')))
+      // The configured locale wins; otherwise an Arabic (or Arabizi) trigger gets Arabic coaching.
+      const arabic = messageLanguage(context, arabicTrigger && (analysis.script !== 'en' || /arabizi/i.test(first.entry.dialect ?? '')) ? 'ar' : analysis.script) === 'ar'
       const messages = arabic ? arabicMessages(kind, span, first.entry.dialect) : englishMessages(kind, span, sentence, text)
 
       let confidence = BASE_CONFIDENCE[kind] ?? 0.7

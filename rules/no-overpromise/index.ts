@@ -9,6 +9,7 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js'
 import { normaliseArabic } from '../../src/text/arabic/normalise.js'
+import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch } from '../../src/text/phrases.js'
 import type { OptionSchema } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
@@ -490,10 +491,10 @@ export default defineRule<NoOverpromiseOptions>({
       const span = text.slice(start, first.end)
       const sentence = text.slice(sentenceStart(text, first.start), sentenceEnd(text, first.end))
       const arabicTrigger = first.entry.dialect !== undefined && first.entry.dialect !== 'EN'
-      const arabic =
-        analysis.script === 'ar' ||
-        (analysis.script === 'mixed' && (arabicTrigger || /[\u0600-\u06FF]/.test(sentence))) ||
-        (arabicTrigger && /arabizi/i.test(first.entry.dialect ?? ''))
+      // The configured locale wins; otherwise an Arabic (or Arabizi) trigger gets Arabic coaching.
+      const arabicHere =
+        (analysis.script === 'mixed' && (arabicTrigger || /[\u0600-\u06FF]/.test(sentence))) || (arabicTrigger && /arabizi/i.test(first.entry.dialect ?? ''))
+      const arabic = messageLanguage(context, arabicHere ? 'ar' : analysis.script) === 'ar'
       const messages = arabic ? arabicMessages(kind, span, sentence, text) : englishMessages(kind, span, sentence)
       let confidence = BASE_CONFIDENCE[kind] ?? 0.75
       if (groups.length > 1) confidence += 0.05

@@ -60,14 +60,6 @@ function wordSet(text: string, arabic: boolean): Set<string> {
   return out
 }
 
-function intersects(words: Set<string>, wanted: Set<string>): boolean {
-  if (words.size <= wanted.size) {
-    for (const w of words) if (wanted.has(w)) return true
-    return false
-  }
-  for (const w of wanted) if (words.has(w)) return true
-  return false
-}
 
 interface Compiled {
   body: string
@@ -106,10 +98,11 @@ interface Part {
   entries: PhraseEntry[]
   arabic: boolean
   /**
-   * The first words of the part's phrases: when a text has none of them, the
-   * expression cannot match and is not run. Undefined: always run.
+   * Prefilter: each phrase's complete words, indexed by its longest one. The
+   * expression runs only when some phrase has all its words in the text.
+   * Undefined: always run (phrases with no complete word, e.g. emoji).
    */
-  firstWords?: Set<string>
+  index?: Map<string, string[][]>
   /** Tells which entry produced a match (only called on matches). */
   which(matched: string): PhraseEntry
 }
@@ -120,13 +113,15 @@ interface Part {
  * V8's regex engine fast on lexicons of hundreds of phrases.
  */
 function groups(entries: PhraseEntry[], arabic: boolean): Part[] {
-  const byKind = new Map<string, Array<{ entry: PhraseEntry; compiled: Compiled }>>()
+  type Item = { entry: PhraseEntry; compiled: Compiled; required?: string[] }
+  const byKind = new Map<string, Item[]>()
   for (const entry of entries) {
     const compiled = arabic ? arabicParts(entry.phrase) : latinParts(entry.phrase)
     if (!compiled.body) continue
-    const key = `${compiled.open}${compiled.close}`
+    const required = requiredWords(entry.phrase, compiled, arabic)
+    const key = `${compiled.open}${compiled.close}${required ? 'f' : 'u'}`
     const list = byKind.get(key) ?? []
-    list.push({ entry, compiled })
+    list.push({ entry, compiled, required })
     byKind.set(key, list)
   }
   const parts: Part[] = []
@@ -134,21 +129,19 @@ function groups(entries: PhraseEntry[], arabic: boolean): Part[] {
     const [start, end] = boundaries(list[0]!.compiled, arabic)
     const regex = new RegExp(`${start}(?:${list.map((x) => x.compiled.body).join('|')})${end}`, 'giu')
     const anchored: Array<RegExp | undefined> = []
-    // A prefilter needs whole first words: not for open starts, nor single open-ended words.
-    const first = (x: { entry: PhraseEntry; compiled: Compiled }) => {
-      const core = x.entry.phrase.replace(/^\*|\*$/g, '').trim()
-      const text = arabic ? normalisePhrase(core) : core
-      const words = text.match(WORD) ?? []
-      // Emoji, punctuation or a wildcard at the start: no word to filter on.
-      if (x.compiled.open || words.length === 0 || !text.startsWith(words[0]!)) return undefined
-      if (x.compiled.close && words.length === 1) return undefined
-      return wordKey(words[0]!)
+    let index: Map<string, string[][]> | undefined
+    if (list[0]!.required) {
+      index = new Map()
+      for (const { required } of list) {
+        const key = required!.reduce((a, b) => (b.length > a.length ? b : a))
+        const reqs = index.get(key) ?? []
+        reqs.push(required!)
+        index.set(key, reqs)
+      }
     }
-    const keys = list.map(first)
-    const firstWords = keys.every((k) => k !== undefined) ? new Set(keys as string[]) : undefined
     parts.push({
       regex,
-      firstWords,
+      index,
       entries: list.map((x) => x.entry),
       arabic,
       which(matched) {
@@ -165,6 +158,46 @@ function groups(entries: PhraseEntry[], arabic: boolean): Part[] {
     })
   }
   return parts
+}
+
+/** The words a text must contain for the phrase to match (undefined when none can be required). */
+function requiredWords(phrase: string, compiled: Compiled, arabic: boolean): string[] | undefined {
+  const core = phrase.replace(/^\*|\*$/g, '').trim()
+  const text = arabic ? normalisePhrase(core) : core
+  const words = (text.match(WORD) ?? []).map(wordKey)
+  // Wildcard ends are partial words: they cannot be required.
+  if (compiled.open) words.shift()
+  if (compiled.close) words.pop()
+  const kept = words.filter((w) => w.length > 0)
+  return kept.length > 0 ? kept : undefined
+}
+
+function passes(words: Set<string>, index: Map<string, string[][]>): boolean {
+  for (const w of words) {
+    const reqs = index.get(w)
+    if (!reqs) continue
+    for (const req of reqs) if (req.every((x) => words.has(x))) return true
+  }
+  return false
+}
+
+interface TextInfo {
+  latinWords?: Set<string>
+  norm?: Normalised
+  arabicWords?: Set<string>
+}
+
+// Rules ask many matchers about the same sentence: share its words and normal form.
+const infoCache = new Map<string, TextInfo>()
+
+function infoFor(text: string): TextInfo {
+  let info = infoCache.get(text)
+  if (!info) {
+    if (infoCache.size >= 512) infoCache.clear()
+    info = {}
+    if (text.length <= 4096) infoCache.set(text, info)
+  }
+  return info
 }
 
 export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): PhraseMatcher {
@@ -192,17 +225,15 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
 
   const run = (text: string, firstOnly: boolean): PhraseMatch[] => {
     const out: PhraseMatch[] = []
-    let norm: Normalised | undefined
-    let latinWords: Set<string> | undefined
-    let arabicWords: Set<string> | undefined
+    const info = infoFor(text)
     for (const part of parts) {
       let haystack = text
       if (part.arabic) {
         if (!ARABIC_LETTER.test(text)) continue
-        norm ??= normaliseArabic(text)
+        const norm = (info.norm ??= normaliseArabic(text))
         haystack = norm.text
-        if (part.firstWords && !intersects((arabicWords ??= wordSet(norm.text, true)), part.firstWords)) continue
-      } else if (part.firstWords && !intersects((latinWords ??= wordSet(text, false)), part.firstWords)) continue
+        if (part.index && !passes((info.arabicWords ??= wordSet(norm.text, true)), part.index)) continue
+      } else if (part.index && !passes((info.latinWords ??= wordSet(text, false)), part.index)) continue
       part.regex.lastIndex = 0
       let m: RegExpExecArray | null
       while ((m = part.regex.exec(haystack))) {
@@ -213,6 +244,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
         const entry = part.which(m[0])
         let start = m.index
         let end = m.index + m[0].length
+        const norm = info.norm
         if (part.arabic && norm) {
           start = norm.map[start]!
           end = norm.map[end - 1]! + 1
