@@ -104,7 +104,7 @@ interface Part {
    */
   index?: Map<string, string[][]>
   /** Tells which entry produced a match (only called on matches). */
-  which(matched: string): PhraseEntry
+  which(matched: string, haystack: string, at: number): PhraseEntry
 }
 
 /**
@@ -205,18 +205,51 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
   const latin: PhraseEntry[] = []
   const arabic: PhraseEntry[] = []
   const regexes: Part[] = []
+  const regexEntries: Array<{ entry: PhraseEntry; src: string; flags: string; arabic: boolean }> = []
   for (const e of entries) {
     if (isRegex(e.phrase)) {
       const last = e.phrase.lastIndexOf('/')
-      const flags = new Set(e.phrase.slice(last + 1) + 'gu')
+      const flags = [...new Set(e.phrase.slice(last + 1) + 'gu')].sort().join('')
       let src = e.phrase.slice(1, last)
       const ar = ARABIC_LETTER.test(src)
       // Arabic regexes run on normalised text: write their letters the same way
       // (ى → ي, ة → ه, أ → ا, no diacritics), so lexicon authors need not.
       if (ar) src = src.replace(/[\u0621-\u065F\u0670\u0640]+/g, (run) => normalisePhrase(run))
-      regexes.push({ regex: new RegExp(src, [...flags].join('')), entries: [e], arabic: ar, which: () => e })
+      regexEntries.push({ entry: e, src, flags, arabic: ar })
     } else if (ARABIC_LETTER.test(e.phrase)) arabic.push(e)
     else latin.push(e)
+  }
+  // Regular-expression entries with the same flags run as one alternation (one
+  // pass over the text instead of one per entry); those with back-references or
+  // named groups keep their own expression.
+  const combinable = new Map<string, typeof regexEntries>()
+  for (const r of regexEntries) {
+    if (/\\[1-9]|\\k<|\(\?<[^=!]/.test(r.src)) {
+      regexes.push({ regex: new RegExp(r.src, r.flags), entries: [r.entry], arabic: r.arabic, which: () => r.entry })
+      continue
+    }
+    const key = `${r.flags}|${r.arabic}`
+    const list = combinable.get(key) ?? []
+    list.push(r)
+    combinable.set(key, list)
+  }
+  for (const list of combinable.values()) {
+    const { flags, arabic: ar } = list[0]!
+    const sticky = list.map((r) => new RegExp(r.src, r.flags.replace('g', '') + 'y'))
+    regexes.push({
+      regex: new RegExp(list.map((r) => `(?:${r.src})`).join('|'), flags),
+      entries: list.map((r) => r.entry),
+      arabic: ar,
+      which(matched, haystack, at) {
+        for (let i = 0; i < list.length; i++) {
+          const re = sticky[i]!
+          re.lastIndex = at
+          const m = re.exec(haystack)
+          if (m && m[0].length === matched.length) return list[i]!.entry
+        }
+        return list[0]!.entry
+      }
+    })
   }
   // Longest first, so that the longest phrase wins at a position.
   latin.sort((a, b) => b.phrase.length - a.phrase.length)
@@ -241,7 +274,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
           part.regex.lastIndex++
           continue
         }
-        const entry = part.which(m[0])
+        const entry = part.which(m[0], haystack, m.index)
         let start = m.index
         let end = m.index + m[0].length
         const norm = info.norm
