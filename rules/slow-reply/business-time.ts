@@ -3,6 +3,8 @@
  * in a given time zone (e.g. Mon–Fri 09:00–17:00 Europe/London).
  */
 
+import { isTimeZone, zoneOffsetMillis } from '../../src/model/time-zone.js'
+
 export interface BusinessHours {
   /** Days of the week that are open, 0 = Sunday … 6 = Saturday. */
   days: number[]
@@ -20,29 +22,7 @@ function minutesOf(hhmm: string): number {
   return h! * 60 + (m ?? 0)
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-/** Offset of `timeZone` from UTC at instant `t`, in milliseconds. */
-function zoneOffset(timeZone: string, t: number): number {
-  let f = formatters.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit'
-    })
-    formatters.set(timeZone, f)
-  }
-  const parts: Record<string, number> = {}
-  for (const p of f.formatToParts(new Date(t))) if (p.type !== 'literal') parts[p.type] = Number(p.value)
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!)
-  return asUtc - Math.floor(t / 1000) * 1000
-}
+const zoneOffset = zoneOffsetMillis
 
 /** The UTC instant at which the wall clock in `timeZone` shows local midnight of `localDay` + `minutes`. */
 function zonedInstant(timeZone: string, localDayUtc: number, minutes: number): number {
@@ -51,14 +31,7 @@ function zonedInstant(timeZone: string, localDayUtc: number, minutes: number): n
   return wall - zoneOffset(timeZone, guess)
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone })
-    return true
-  } catch {
-    return false
-  }
-}
+export const isValidTimeZone = isTimeZone
 
 /** Milliseconds of business time between `from` and `to` (to > from). */
 export function businessMillis(from: number, to: number, hours: BusinessHours): number {

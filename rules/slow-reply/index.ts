@@ -5,6 +5,7 @@
 import { defineRule } from '../../src/engine/define-rule.js'
 import type { Channel, OptionSchema } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
+import { messageLanguage } from '../../src/text/language.js'
 import { businessMillis, isValidTimeZone, type BusinessHours } from './business-time.js'
 
 type Limit = number | string | false | null
@@ -14,6 +15,14 @@ export interface SlowReplyOptions {
   limits: Partial<Record<Channel, Limit>>
   /** Count only time inside business hours. */
   businessHours?: BusinessHours
+}
+
+const CHANNEL_AR: Record<Channel, string> = {
+  chat: 'المحادثة المباشرة',
+  messaging: 'تطبيقات المراسلة',
+  social: 'وسائل التواصل الاجتماعي',
+  email: 'البريد الإلكتروني',
+  voice: 'المكالمات'
 }
 
 export const DEFAULT_LIMITS: Record<Channel, Limit> = {
@@ -128,14 +137,14 @@ export default defineRule<SlowReplyOptions>({
       const waited = hours ? businessMillis(from, to, hours) : to - from
       if (waited <= limit) return
 
-      const arabic = context.analyse(i).script === 'ar'
+      const arabic = messageLanguage(context, context.analyse(i).script) === 'ar'
       const over = formatDuration(waited, arabic)
       const max = formatDuration(limit, arabic)
       context.report({
         turn: i,
         target: 'time',
         reason: arabic
-          ? `انتظر العميل ${over} قبل هذا الرد (الحد في قناة ${transcript.channel}: ${max})`
+          ? `انتظر العميل ${over} قبل هذا الرد (الحد في ${CHANNEL_AR[transcript.channel]}: ${max})`
           : `The customer waited ${over} for this reply (the limit for ${transcript.channel} is ${max})`,
         note: arabic
           ? 'الرد السريع جزء من الخدمة: أكثر من نصف العملاء على وسائل التواصل يتوقعون ردًا خلال ساعة. إن احتجت وقتًا فأرسل ردًا قصيرًا يطمئن العميل أنك تعمل على طلبه.'

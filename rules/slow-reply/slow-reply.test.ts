@@ -78,6 +78,17 @@ new RuleTester().run('slow-reply', rule, {
   ]
 })
 
+describe('slow-reply messages', () => {
+  it('follow a forced locale', async () => {
+    const { runRules } = await import('../../src/engine/run-rules.js')
+    const { toTranscript } = await import('../../src/testing/rule-tester.js')
+    const t = toTranscript({ channel: 'chat', turns: [{ role: 'customer', text: 'hello?', at: at('09:00:00') }, { role: 'agent', text: 'hi', at: at('09:03:00') }] })
+    const active = [{ rule, severity: 'warn' as const, options: rule.meta.defaultOptions ?? {} }]
+    expect(runRules(t, active, { locale: 'ar' })[0]!.reason).toMatch(/انتظر العميل .* المحادثة المباشرة/)
+    expect(runRules(t, active)[0]!.reason).toMatch(/The customer waited/)
+  })
+})
+
 describe('slow-reply helpers', () => {
   it('reads durations', () => {
     expect(limitMillis('2m')).toBe(120_000)

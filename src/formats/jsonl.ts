@@ -2,23 +2,13 @@
 import { JsonSyntaxError, parseJson } from '../model/json-source.js'
 import { problem } from '../model/problems.js'
 import { transcriptFromNode, type ReadResult } from '../model/transcript.js'
+import { lines } from './lines.js'
 import type { ReadOptions } from './options.js'
 
 export function readJsonl(text: string, options: ReadOptions): ReadResult {
   const result: ReadResult = { conversations: [], problems: [] }
-  let lineStart = 0
-  let lineNo = 0
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart)
-    if (lineEnd === -1) lineEnd = text.length
-    lineNo++
-    let contentEnd = lineEnd
-    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--
-    if (hasContent(text, lineStart, contentEnd)) {
-      readLine(text, lineStart, contentEnd, lineNo, options, result)
-    }
-    if (lineEnd >= text.length) break
-    lineStart = lineEnd + 1
+  for (const line of lines(text)) {
+    if (hasContent(text, line.start, line.end)) readLine(text, line.start, line.end, line.number, options, result)
   }
   return result
 }

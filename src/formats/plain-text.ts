@@ -19,6 +19,7 @@ import { problem } from '../model/problems.js'
 import type { ReadResult } from '../model/transcript.js'
 import { parseTime } from '../model/time.js'
 import type { ReadOptions } from './options.js'
+import { lines } from './lines.js'
 
 export const DEFAULT_ROLE_WORDS: Record<Role, string[]> = {
   agent: ['agent', 'support', 'advisor', 'rep', 'staff', 'operator'],
@@ -110,15 +111,8 @@ export function readPlainText(text: string, options: ReadOptions): ReadResult {
     header = {}
   }
 
-  let lineStart = 0
-  let lineNo = 0
   let seenTurnLine = false
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart)
-    if (lineEnd === -1) lineEnd = text.length
-    lineNo++
-    let contentEnd = lineEnd
-    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--
+  for (const { number: lineNo, start: lineStart, end: contentEnd, breakAt: lineEnd } of lines(text)) {
     const line = text.slice(lineStart, contentEnd)
 
     if (/^-{3,}\s*$/.test(line)) {
@@ -177,8 +171,6 @@ export function readPlainText(text: string, options: ReadOptions): ReadResult {
         result.problems.push(problem(`Line ${lineNo}: text before the first speaker line is ignored`, lineStart, contentEnd, false))
       }
     }
-    if (lineEnd >= text.length) break
-    lineStart = lineEnd + 1
   }
   flush(text.length)
   if (!seenTurnLine) {

@@ -3,6 +3,8 @@
  * time zone through Intl (browser-safe), or as UTC when none is configured.
  */
 
+import { zoneOffsetMillis } from '../model/time-zone.js'
+
 export interface WallTime {
   year: number
   month: number
@@ -12,42 +14,11 @@ export interface WallTime {
   second: number
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric'
-    })
-    formatters.set(timeZone, f)
-  }
-  return f
-}
-
-/** True when `timeZone` is an IANA zone this runtime knows. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone)
-    return true
-  } catch {
-    return false
-  }
-}
+export { isTimeZone } from '../model/time-zone.js'
 
 /** Offset of `timeZone` from UTC at instant `t`, in minutes. */
 function offsetAt(t: number, timeZone: string): number {
-  const parts: Record<string, number> = {}
-  for (const p of formatter(timeZone).formatToParts(new Date(t))) if (p.type !== 'literal') parts[p.type] = Number(p.value)
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!)
-  return Math.round((asUtc - Math.floor(t / 1000) * 1000) / 60_000)
+  return Math.round(zoneOffsetMillis(timeZone, t) / 60_000)
 }
 
 /** Calendar check: undefined for impossible dates such as 31/02. */

@@ -26,6 +26,7 @@ import { MappedBuilder, isInvisibleMark, removeChars, trimMapped, type Mapped } 
 import type { ReadOptions } from './options.js'
 import { configuredRole, looksLikeBusiness, quoteList } from './roles.js'
 import { validWallTime, wallTimeToInstant } from './wall-time.js'
+import { lines } from './lines.js'
 
 const M = '[\\u200e\\u200f\\u061c\\u202a-\\u202e\\u2066-\\u2069]*'
 const S = '[ \\u00a0\\u202f]'
@@ -193,17 +194,10 @@ export function readWhatsApp(text: string, options: ReadOptions): ReadResult {
   const id = options.name
   const drafts: Draft[] = []
   const headers: Header[] = []
-  let lineStart = 0
-  let lineNo = 0
   let prevContentEnd = 0
   let firstContent = -1
 
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart)
-    if (lineEnd === -1) lineEnd = text.length
-    lineNo++
-    let contentEnd = lineEnd
-    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--
+  for (const { number: lineNo, start: lineStart, end: contentEnd, breakAt: lineEnd } of lines(text)) {
     const line = text.slice(lineStart, contentEnd)
     if (firstContent < 0 && line.trim() !== '') firstContent = lineStart
     const header = parseHeader(line, lineStart, lineNo, contentEnd)
@@ -232,8 +226,6 @@ export function readWhatsApp(text: string, options: ReadOptions): ReadResult {
       result.problems.push(problem(`Line ${lineNo}: text before the first WhatsApp message line is ignored`, lineStart, contentEnd, false, { conversation: id }))
     }
     prevContentEnd = contentEnd
-    if (lineEnd >= text.length) break
-    lineStart = lineEnd + 1
   }
 
   if (drafts.length === 0) {
