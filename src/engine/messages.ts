@@ -25,6 +25,20 @@ export function locatorFor(file: VFile): Locator {
   return (data.coachlintLocator ??= location(data.coachlintText ?? String(file.value ?? '')))
 }
 
+/**
+ * VFileMessage is an Error: building one captures a stack trace, which is
+ * costly and useless for a finding. Create messages without it.
+ */
+function newMessage(reason: string, options: import('vfile-message').Options): CoachlintMessage {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return new VFileMessage(reason, options as never) as CoachlintMessage
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
+
 function point(loc: Locator, offset: number) {
   const p = loc.toPoint(offset)
   return p ? { line: p.line, column: p.column, offset } : undefined
@@ -61,11 +75,11 @@ export function addFinding(file: VFile, transcript: Transcript, source: Transcri
   }
   const startPoint = point(loc, start)
   const endPoint = point(loc, Math.max(start, end))
-  const message = new VFileMessage(finding.reason, {
+  const message = newMessage(finding.reason, {
     place: startPoint && endPoint ? { start: startPoint, end: endPoint } : startPoint,
     ruleId: finding.ruleId,
     source: 'coachlint'
-  }) as CoachlintMessage
+  })
   message.file = file.path ?? ''
   message.fatal = fatalFromSeverity(finding.severity)
   message.severity = finding.severity
@@ -85,10 +99,10 @@ export function addProblem(file: VFile, problem: InputProblem): CoachlintMessage
   const loc = locatorFor(file)
   const startPoint = point(loc, problem.start)
   const endPoint = point(loc, Math.max(problem.start, problem.end))
-  const message = new VFileMessage(problem.reason, {
+  const message = newMessage(problem.reason, {
     place: startPoint && endPoint ? { start: startPoint, end: endPoint } : startPoint ?? { line: 1, column: 1 },
     source: 'coachlint'
-  }) as CoachlintMessage
+  })
   message.file = file.path ?? ''
   message.fatal = problem.fatal ? true : false
   message.severity = problem.fatal ? 'error' : 'warn'

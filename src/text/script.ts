@@ -1,13 +1,24 @@
 /** Which script a text is written in: Arabic letters, Latin letters, both, or neither. */
 export type Script = 'ar' | 'en' | 'mixed' | 'other'
 
-const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/g
-const LATIN = /[A-Za-z\u00C0-\u024F]/g
+function isArabic(c: number): boolean {
+  return (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)
+}
+
+function isLatin(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
+}
 
 export function detectScript(text: string): Script {
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text
-  const ar = sample.match(ARABIC)?.length ?? 0
-  const latin = sample.match(LATIN)?.length ?? 0
+  const n = Math.min(text.length, 4000)
+  let ar = 0
+  let latin = 0
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x41) continue
+    if (isLatin(c)) latin++
+    else if (isArabic(c)) ar++
+  }
   if (ar === 0 && latin === 0) return 'other'
   if (ar === 0) return 'en'
   if (latin === 0) return 'ar'
