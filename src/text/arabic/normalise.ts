@@ -41,30 +41,66 @@ function foldChar(ch: string): string {
   return ch
 }
 
+function removable(c: number): boolean {
+  return (
+    c === 0x0640 ||
+    (c >= 0x064b && c <= 0x065f) ||
+    c === 0x0670 ||
+    (c >= 0x06d6 && c <= 0x06ed) ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0xfeff ||
+    c === 0x061c
+  )
+}
+
+const isArabicLetter = (c: number) => c >= 0x0621 && c <= 0x064a
+
+/** Does normalising change anything? (Most Latin text: no.) */
+function untouched(input: string): boolean {
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i)
+    if (c < 0x0600) continue
+    if (c <= 0x06ff || removable(c) || (c >= 0xfb50 && c <= 0xfeff) || (c >= 0xff00 && c <= 0xffef)) return false
+  }
+  return true
+}
+
 /** The next character that is not a removable mark. */
-function nextLetter(input: string, from: number): string {
-  for (let j = from; j < input.length; j++) if (!REMOVE.test(input[j]!)) return input[j]!
-  return ''
+function nextLetter(input: string, from: number): number {
+  for (let j = from; j < input.length; j++) {
+    const c = input.charCodeAt(j)
+    if (!removable(c)) return c
+  }
+  return 0
 }
 
 export function normaliseArabic(input: string): Normalised {
-  let text = ''
+  if (untouched(input)) {
+    const map = new Int32Array(input.length + 1)
+    for (let i = 0; i <= input.length; i++) map[i] = i
+    return { text: input, map }
+  }
+  const out: string[] = []
   const map: number[] = []
-  let last = ''
+  let last = -1
   let run = 0
   for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i)
+    if (removable(code)) continue
     const ch = input[i]!
-    if (REMOVE.test(ch)) continue
     // Word-final hamza on alef (هلأ "now", خطأ) folds to ء, not to a bare alef:
     // otherwise هلأ would read as the greeting هلا.
-    const folded = ch === 'أ' && i > 0 && !/[\u0621-\u064A]/.test(nextLetter(input, i + 1)) ? 'ء' : foldChar(ch)
-    for (const c of folded) {
-      if (c === last && /[\u0621-\u064A]/.test(c)) {
+    const folded = code === 0x0623 && i > 0 && !isArabicLetter(nextLetter(input, i + 1)) ? 'ء' : code < 0x0600 ? ch : foldChar(ch)
+    for (let k = 0; k < folded.length; k++) {
+      const c = folded.charCodeAt(k)
+      if (c === last && isArabicLetter(c)) {
         run++
         if (run >= 2) {
           // Third and later repeats of a letter: collapse the whole run to one.
           if (run === 2) {
-            text = text.slice(0, -1)
+            out.pop()
             map.pop()
           }
           continue
@@ -73,12 +109,12 @@ export function normaliseArabic(input: string): Normalised {
         run = 0
       }
       last = c
-      text += c
+      out.push(folded[k]!)
       map.push(i)
     }
   }
   map.push(input.length)
-  return { text, map: Int32Array.from(map) }
+  return { text: out.join(''), map: Int32Array.from(map) }
 }
 
 /** Normalise a lexicon phrase (no map needed). */
