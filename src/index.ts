@@ -5,9 +5,17 @@
  * and the built-in rules. File-system helpers live in `coachlint/node`.
  */
 import builtinPlugin from '../rules/index.js'
-import { createEngine, type Linter, type LinterOptions } from './engine/linter.js'
+import { createEngine, type Linter as EngineLinter, type LinterOptions } from './engine/linter.js'
+import { createDraftChecker, type DraftInput, type DraftOptions, type DraftResult } from './draft/lint-draft.js'
 
-export type { Linter, LintSourceOptions } from './engine/linter.js'
+export type { LintSourceOptions } from './engine/linter.js'
+export * from './draft/index.js'
+export { loadEnglish, englishLoaded } from './text/english.js'
+
+export interface Linter extends EngineLinter {
+  /** Check a draft reply against the conversation so far (pre-send); see `lintDraft`. */
+  lintDraft(input: DraftInput, options?: DraftOptions): DraftResult
+}
 export type * from './types.js'
 export type { CoachlintMessage } from './engine/messages.js'
 export type { Finding } from './engine/run-rules.js'
@@ -27,7 +35,19 @@ export interface CreateLinterOptions extends Partial<LinterOptions> {
 /** Create a linter; the built-in rules and presets are loaded unless `noBuiltins`. */
 export function createLinter(options: CreateLinterOptions = {}): Linter {
   const plugins = options.noBuiltins ? options.plugins ?? [] : [builtinPlugin, ...(options.plugins ?? [])]
-  return createEngine({ config: options.config, plugins, overrides: options.overrides })
+  const engine = createEngine({ config: options.config, plugins, overrides: options.overrides })
+  return Object.assign(engine, { lintDraft: createDraftChecker(engine.config) })
+}
+
+let draftLinter: Linter | undefined
+
+/**
+ * Check a draft reply before it is sent, with the `recommended` rules (a linter
+ * made once and kept, so repeated checks of one conversation are fast):
+ * `{verdict: 'send' | 'review' | 'block', messages, suggestions}`.
+ */
+export function lintDraft(input: DraftInput, options?: DraftOptions): DraftResult {
+  return (draftLinter ??= createLinter()).lintDraft(input, options)
 }
 
 /** The `recommended` preset of the built-in rules. */

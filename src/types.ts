@@ -99,6 +99,15 @@ export interface Report {
   expected?: string[]
   /** 0–1; findings under the configured `minConfidence` are dropped. */
   confidence?: number
+  /**
+   * How an `expected` phrasing is applied to the text (pre-send checks, editors):
+   * `replace` swaps a span for it — the reported span, or `start`/`end` here when
+   * the phrasings replace something else (the whole turn: `start: 0, end:
+   * text.length` for a rewritten reply); `prepend` puts it before the text (an
+   * apology for the wait, an acknowledgement). Default: `replace` of the reported
+   * span when the report has one, `prepend` when it has none or targets the time.
+   */
+  fix?: { kind: 'replace' | 'prepend'; start?: number; end?: number }
 }
 
 export interface TurnAnalysis {

@@ -287,3 +287,22 @@ describe('acknowledge-complaint helpers', () => {
     expect(Date.now() - t0).toBeLessThan(3000)
   })
 })
+
+describe('acknowledge-complaint forced locale', () => {
+  it('writes reason, note and expected in the configured locale', async () => {
+    const { toTranscript } = await import('../../src/testing/rule-tester.js')
+    const { runRules } = await import('../../src/engine/run-rules.js')
+    const active = [{ rule, severity: 'warn' as const, options: rule.meta.defaultOptions ?? {} }]
+    const en = { turns: [c('customer', 'You charged me twice for my gym membership this month.'), c('agent', 'What is the email on the account?')] }
+    const ar = { turns: [c('customer', 'انخصم مني المبلغ مرتين هالشهر!! ليش؟'), c('agent', 'ممكن رقم الطلب عشان أتحقق؟')] }
+    const [a] = runRules(toTranscript(en), active as never, { locale: 'ar' })
+    expect(a?.reason).toMatch(/[\u0600-\u06FF]/)
+    expect(a?.note).toMatch(/[\u0600-\u06FF]/)
+    expect(a?.expected?.[0]).toMatch(/[\u0600-\u06FF]/)
+    const [b] = runRules(toTranscript(ar), active as never, { locale: 'en' })
+    expect(b?.reason).toMatch(/first reply/)
+    expect(b?.expected?.[0]).not.toMatch(/[\u0600-\u06FF]/)
+    const [d] = runRules(toTranscript(ar), active as never)
+    expect(d?.reason).toMatch(/[\u0600-\u06FF]/)
+  })
+})

@@ -16,11 +16,13 @@
  *    restatement of the same complaint does not reopen it.
  */
 import { defineRule } from '../../src/engine/define-rule.js'
-import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
+import type { PhraseEntry, PhraseMatch, PhraseMatcher } from '../../src/text/phrases.js'
+import { messageLanguage } from '../../src/text/language.js'
 import { ownWords } from '../../src/text/own-words.js'
 import { splitSentences } from '../../src/text/sentences.js'
 import type { OptionSchema, RuleContext } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
+import { compileFast as compilePhrases } from './fast-phrases.js'
 import enData from './lexicon.en.json' with { type: 'json' }
 import arData from './lexicon.ar.json' with { type: 'json' }
 
@@ -119,6 +121,7 @@ const KINDS = Object.fromEntries(KIND_ORDER.map((k) => [k, both((l) => l.kinds[k
 /** Work per turn is capped: a complaint or an apology lives in the first few thousand characters. */
 const MAX_CHARS = 6000
 const LETTER = /\p{L}/u
+const QUESTION_MARK = /[?؟]/
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/
 /** English function words: two or more in a Latin-script reply mean it is English, not Arabizi. */
 const ENGLISH_WORDS = /\b(?:the|please|your|you|we|our|thanks?|hello|is|are|can|will|for|with|this|that|to|of)\b/gi
@@ -185,6 +188,14 @@ export function describeAgentTurn(own: string): AgentContext {
   return { claimedFix: FIX_CLAIM.test(own), committed: COMMITMENT.test(own) }
 }
 
+/** Own words of a customer message, capped. */
+function customerText(raw: string): string {
+  return ownWords(raw.length > MAX_CHARS ? raw.slice(0, MAX_CHARS) : raw)
+}
+
+/** A scored complaint before its quote and kind are worked out (they cost sentence splitting and 5 matchers). */
+type Scored = Omit<Complaint, 'quote' | 'kind'> & { finish(): Complaint }
+
 /**
  * Scores one customer message as a complaint (exported for tests and tuning).
  * `agent` describes the last agent turn before it, when there is one.
@@ -195,7 +206,10 @@ export function scoreCustomerTurn(
   agent: AgentContext | undefined,
   extra?: PhraseMatcher
 ): Complaint | undefined {
-  const text = ownWords(raw.length > MAX_CHARS ? raw.slice(0, MAX_CHARS) : raw)
+  return score(index, customerText(raw), agent, extra)?.finish()
+}
+
+function score(index: number, text: string, agent: AgentContext | undefined, extra?: PhraseMatcher): Scored | undefined {
   let score = 0
   let best: { weight: number; match: PhraseMatch } | undefined
   const consider = (weight: number, found: PhraseMatch[], bonus = true) => {
@@ -230,19 +244,60 @@ export function scoreCustomerTurn(
   }
   if (!best) return undefined
   // An information question ("how do I…?", "is it possible…?") lowers the score, unless it asks for a fix or for help.
-  const questions = splitSentences(text)
-    .filter((q) => /[?؟]/.test(q.text))
-    .map((q) => q.text)
-    .join('\n')
-  if (questions && DAMPER.infoQuestion.test(questions) && !PROBLEM_QUESTION.test(text)) score -= DAMPERS.infoQuestion
+  if (QUESTION_MARK.test(text)) {
+    const questions = splitSentences(text)
+      .filter((q) => QUESTION_MARK.test(q.text))
+      .map((q) => q.text)
+      .join('\n')
+    if (questions && DAMPER.infoQuestion.test(questions) && !PROBLEM_QUESTION.test(text)) score -= DAMPERS.infoQuestion
+  }
   if (!strong && DAMPER.praise.test(text)) score -= DAMPERS.praise
   if (DAMPER.selfCaused.test(text)) score -= DAMPERS.selfCaused
   if (DAMPER.psa.test(text)) score -= DAMPERS.psa
   if (resolved && !strong) score -= 1
-  const match = best.match
-  const sentence = splitSentences(text).find((s) => s.start <= match.start && match.start < s.end)
-  const quote = clip((sentence?.text ?? text.slice(match.start, match.end)).replace(LEADING_MENTIONS, ''), 90)
-  return { turn: index, score, trigger: match, quote, ...(followUp ? { followUp } : {}), resolved, kind: kindOf(text) }
+  const match = (best as { weight: number; match: PhraseMatch }).match
+  const scored = { turn: index, score, trigger: match, ...(followUp ? { followUp } : {}), resolved }
+  return {
+    ...scored,
+    finish(): Complaint {
+      const sentence = splitSentences(text).find((s) => s.start <= match.start && match.start < s.end)
+      const quote = clip((sentence?.text ?? text.slice(match.start, match.end)).replace(LEADING_MENTIONS, ''), 90)
+      return { turn: index, score, trigger: match, quote, ...(followUp ? { followUp } : {}), resolved, kind: kindOf(text) }
+    }
+  }
+}
+
+/**
+ * Whether a customer message after the check is done can reopen it: a new
+ * failure needs one of the follow-up signals (tone, a disputed answer, a fix
+ * that did not work, a broken promise, another problem) and no "sorted now".
+ * Cheap: five small lexicons instead of the whole complaint scorer.
+ */
+function mayReopen(text: string, agent: AgentContext): boolean {
+  if (RESOLVED.test(text)) return false
+  return (
+    FOLLOW_UP.tone.test(text) ||
+    AGENT_FAULT.test(text) ||
+    FOLLOW_UP.persisting.test(text) ||
+    FOLLOW_UP.another.test(text) ||
+    (agent.committed && FOLLOW_UP.brokenPromise.test(text))
+  )
+}
+
+/** What an agent turn claims or commits to, worked out only when a later customer turn asks. */
+class LazyAgentContext implements AgentContext {
+  #own: () => string
+  #claimedFix?: boolean
+  #committed?: boolean
+  constructor(own: () => string) {
+    this.#own = own
+  }
+  get claimedFix(): boolean {
+    return (this.#claimedFix ??= FIX_CLAIM.test(this.#own()))
+  }
+  get committed(): boolean {
+    return (this.#committed ??= COMMITMENT.test(this.#own()))
+  }
 }
 
 /** The span a finding points at: the reply's first sentence, after any leading @mentions. */
@@ -365,34 +420,40 @@ export default defineRule<AcknowledgeComplaintOptions>({
 
     transcript.turns.forEach((turn, i) => {
       if (turn.role === 'customer') {
-        const c = scoreCustomerTurn(i, turn.text, agent, extra)
         signal = true
+        // Once the check is done, only a new, distinct failure matters: skip the scorer unless one can be there.
+        if (!open && checked && !(newFailures && agent)) return
+        const text = customerText(turn.text)
+        if (!open && checked && !mayReopen(text, agent!)) return
+        const c = score(i, text, agent, extra)
         if (open) {
           // Still waiting for the first reply: "sorted now, thanks" closes it; a stronger message gives the quote.
           if (c && c.resolved && c.score < threshold) open = undefined
-          else if (c && c.score > open.score) open = { ...c, kind: open.kind }
+          else if (c && c.score > open.score) open = { ...c.finish(), kind: open.kind }
           return
         }
         if (!c || c.score < threshold) return
-        if (!checked) open = c
+        if (!checked) open = c.finish()
         else if (newFailures && c.followUp && !reopened.has(c.followUp)) {
           reopened.add(c.followUp)
-          open = { ...c, kind: 'followUp' }
+          open = { ...c.finish(), kind: 'followUp' }
         }
         return
       }
       if (turn.role !== 'agent' && turn.role !== 'bot') return
-      const a = context.analyse(i)
-      const own = a.ownText.length > MAX_CHARS ? a.ownText.slice(0, MAX_CHARS) : a.ownText
-      agent = describeAgentTurn(own)
+      agent = new LazyAgentContext(() => {
+        const own = context.analyse(i).ownText
+        return own.length > MAX_CHARS ? own.slice(0, MAX_CHARS) : own
+      })
       const hadSignal = signal
       signal = false
       if (!open) {
         // An apology in answer to a customer message the scorer did not count as a complaint still shows there was
         // one, and that it was acknowledged: that check is done.
-        if (!checked && hadSignal && hasAcknowledgement(a.ownText, allow)) checked = true
+        if (!checked && hadSignal && hasAcknowledgement(context.analyse(i).ownText, allow)) checked = true
         return
       }
+      const a = context.analyse(i)
       if (!LETTER.test(a.ownText)) return
       const complaint = open
       open = undefined
@@ -403,10 +464,14 @@ export default defineRule<AcknowledgeComplaintOptions>({
       const dialect = complaint.trigger.entry.dialect ?? ''
       const arabizi = dialect.endsWith('-arabizi')
       const arabicTrigger = ARABIC.test(triggerText) || arabizi
-      // Coach in Arabic when the reply is in Arabic, when a mixed reply answers an Arabic complaint, or when an
-      // Arabizi complaint gets an Arabizi reply.
+      // A configured locale wins. Otherwise coach in Arabic when the reply is in Arabic, when a mixed reply answers
+      // an Arabic complaint, or when an Arabizi complaint gets an Arabizi reply.
+      const own = a.ownText.length > MAX_CHARS ? a.ownText.slice(0, MAX_CHARS) : a.ownText
       const arabic =
-        a.script === 'ar' || (a.script === 'mixed' && arabicTrigger) || (a.script === 'en' && arabizi && !looksEnglish(own))
+        messageLanguage(
+          context,
+          a.script === 'ar' || (a.script === 'mixed' && arabicTrigger) || (a.script === 'en' && arabizi && !looksEnglish(own)) ? 'ar' : 'en'
+        ) === 'ar'
       const span = firstSentence(context, i)
       const messages = EXPECTED[complaint.kind]
       const confidence =

@@ -96,10 +96,56 @@ describe('confirm-understanding messages', () => {
     const [f] = runRule(rule, convo(c('please freeze my card'), a("I can see 3 cards on your account. Done! I've frozen the Visa.")))
     expect(f?.expected?.[0]).toMatch(/^I can see 3 cards/)
   })
+  it('follows a configured locale', async () => {
+    const { resolveConfig } = await import('../../src/config/resolve.js')
+    const { runRules } = await import('../../src/engine/run-rules.js')
+    const { toTranscript } = await import('../../src/testing/rule-tester.js')
+    const { rules } = resolveConfig({ config: { rules: { [rule.meta.id]: 'warn' } }, plugins: [{ name: 'test', rules: { [rule.meta.id]: rule } }] })
+    const english = convo(c('the report thing is wrong'), a('I know exactly what you need: switch the date format under Settings → Regional.'))
+    const [inArabic] = runRules(toTranscript(english), rules, { locale: 'ar' })
+    expect(inArabic!.note).toMatch(/^[\u0600-\u06FF]/)
+    const [byScript] = runRules(toTranscript(english), rules)
+    expect(byScript!.note).toMatch(/^[A-Za-z]/)
+    const arabic = convo(c('بدي غير الباقة'), a('أكيد قصدك الباقة الذهبية، غيرتها لك.'))
+    const [inEnglish] = runRules(toTranscript(arabic), rules, { locale: 'en' })
+    expect(inEnglish!.note).toMatch(/^[A-Za-z]/)
+  })
   it('does not hang on hostile input', () => {
     const t0 = Date.now()
     runRule(rule, convo(c('x'.repeat(30_000) + '@'), a('a'.repeat(30_000) + '?' + 'I know exactly what you mean'.repeat(500))))
     runRule(rule, convo(c('ب'.repeat(30_000)), a('5'.repeat(30_000))))
     expect(Date.now() - t0).toBeLessThan(3000)
+  })
+})
+
+describe('literal prefilter (prefilter.ts)', () => {
+  it('finds exactly what compilePhrases finds', async () => {
+    const { compilePhrases } = await import('../../src/text/phrases.js')
+    const { compileGated } = await import('./prefilter.js')
+    const en = (await import('./lexicon.en.json', { with: { type: 'json' } })).default as Record<string, unknown>
+    const ar = (await import('./lexicon.ar.json', { with: { type: 'json' } })).default as Record<string, unknown>
+    const texts = [
+      "I don't know, that's not our department.",
+      'I DON’T KNOW. We cannot help with that — it is what it is.',
+      'I guarantee this will never happen again, 100%. It will definitely arrive tomorrow!',
+      "I know exactly what you mean. Done! I've updated your address. Obviously you want the premium plan?",
+      'I aſsume you mean the Pro plan; we can’t do anything about it, sorry. Here: https://help.example.com/x or call 0800 123 4567',
+      'ما أدري والله، هذا مو قسمنا. أوعدك ١٠٠٪ ما تتكرر المشكلة. أكيد قصدك تبي تلغي الخط، تم الإلغاء.',
+      'mesh 3aref wallah, inshallah bokra. akid 2asdak el bal2a el gdida',
+      'هل تقصد الخط المنتهي بـ 0928؟ للتأكد فقط: ممكن ترسل لي رقم الطلب؟ خليني أتحقق وأرجع لك.',
+      '',
+      '?!.'
+    ]
+    for (const lex of [en, ar]) {
+      for (const list of Object.values(lex)) {
+        if (!Array.isArray(list) || typeof list[0] !== 'object') continue
+        const plain = compilePhrases(list)
+        const gated = compileGated(list)
+        for (const t of texts) {
+          expect(gated.find(t)).toEqual(plain.find(t))
+          expect(gated.test(t)).toBe(plain.test(t))
+        }
+      }
+    }
   })
 })

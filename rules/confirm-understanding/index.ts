@@ -16,9 +16,11 @@
  *    restatement.
  */
 import { defineRule } from '../../src/engine/define-rule.js'
+import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
 import type { OptionSchema, RuleContext, Transcript, TurnAnalysis } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
+import { compileGated } from './prefilter.js'
 import en from './lexicon.en.json' with { type: 'json' }
 import ar from './lexicon.ar.json' with { type: 'json' }
 
@@ -31,14 +33,14 @@ export interface ConfirmUnderstandingOptions {
   presumption: string[]
 }
 
-const both = (a: ReadonlyArray<PhraseEntry>, b: ReadonlyArray<PhraseEntry>): PhraseMatcher => compilePhrases([...a, ...b])
+const both = (a: ReadonlyArray<PhraseEntry>, b: ReadonlyArray<PhraseEntry>): PhraseMatcher => compileGated([...a, ...b])
 const list = (a: ReadonlyArray<PhraseEntry> | undefined): ReadonlyArray<PhraseEntry> => a ?? []
 
 // Compiled once at module load.
 const PRESUMPTION = both(en.presumption, ar.presumption)
-const PRESUMPTION_WEAK = compilePhrases(list(ar.presumptionWeak))
+const PRESUMPTION_WEAK = compileGated(list(ar.presumptionWeak))
 const CHECKING = both(en.checking, ar.checking)
-const SUGGESTION_QUESTIONS = compilePhrases(en.suggestionQuestions)
+const SUGGESTION_QUESTIONS = compileGated(en.suggestionQuestions)
 const ACTIONS = both(en.actions, ar.actions)
 const CHANGE_ACTIONS = both(en.changeActions, ar.changeActions)
 const SOLUTIONS = both(en.solutions, ar.solutions)
@@ -60,20 +62,28 @@ const head = (s: string) => (s.length > MAX_CHARS ? s.slice(0, MAX_CHARS) : s)
 /** The customer already said which one ("the line ending 0928", «المنتهية بـ 0928»). */
 const PICKED_ONE = /(?:ending|ends)\s*(?:in|with)?\s*\d{2,}|last\s+(?:four|4)\s+(?:digits\s+)?(?:are|is)?\s*\d|المنته|ينتهي|اللي آخره|اللي اخره/i
 
+const WWW = /www\./i
+
 /** Blank URLs, e-mail addresses and @handles so their '?' and words do not count. */
 function maskNoise(text: string): string {
+  // Nothing to blank without an @, a "://" or a "www." (the expression below needs one of them).
+  if (!text.includes('@') && !text.includes(':') && !WWW.test(text)) return text
   return text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,100}|@\w+/giu, (m) => ' '.repeat(m.length))
 }
 
 /** Question sentences that really ask the customer something (not "Have you tried…?"). */
 function realQuestions(masked: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = []
-  const re = /[^.!?؟\n]*[?؟]/g
-  let m: RegExpExecArray | null
-  while ((m = re.exec(masked))) {
-    const q = m[0]
-    if (!q.trim() || SUGGESTION_QUESTIONS.test(q)) continue
-    out.push({ start: m.index, end: m.index + q.length })
+  // One pass, the same spans as /[^.!?؟\n]*[?؟]/g: from just after the previous
+  // . ! ? ؟ or line break up to and including each ? or ؟.
+  let start = 0
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked.charCodeAt(i)
+    if (c === 0x3f || c === 0x61f) {
+      const q = masked.slice(start, i + 1)
+      if (q.trim() && !SUGGESTION_QUESTIONS.test(q)) out.push({ start, end: i + 1 })
+      start = i + 1
+    } else if (c === 0x2e || c === 0x21 || c === 0x0a) start = i + 1
   }
   return out
 }
@@ -136,6 +146,17 @@ interface CustomerBlock {
   last: string
 }
 
+const firstCustomers = new WeakMap<Transcript['turns'], number>()
+/** Index of the conversation's first customer turn (-1: none). */
+function firstCustomer(turns: Transcript['turns']): number {
+  let k = firstCustomers.get(turns)
+  if (k === undefined) {
+    k = turns.findIndex((t) => t.role === 'customer')
+    firstCustomers.set(turns, k)
+  }
+  return k
+}
+
 /** Customer turns between the previous agent turn and turn `i`. */
 function blockBefore(turns: Transcript['turns'], i: number): { block?: CustomerBlock; prevAgent: number } {
   const texts: string[] = []
@@ -147,8 +168,8 @@ function blockBefore(turns: Transcript['turns'], i: number): { block?: CustomerB
     else break
   }
   if (!texts.length) return { prevAgent: j }
-  let first = true
-  for (let k = j; k >= 0; k--) if (turns[k]!.role === 'customer') first = false
+  const earliest = firstCustomer(turns)
+  const first = earliest < 0 || earliest > j
   return { block: { text: texts.join('\n'), first, last: texts[texts.length - 1]! }, prevAgent: j }
 }
 
@@ -230,44 +251,56 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
     return { kind: 'presumption', start: c.start, end: c.end, confidence: 0.85 }
   }
 
-  const action = firstMatch(ACTIONS, masked)
-  const solution = firstMatch(SOLUTIONS, text.replace(/@\w+/g, (m) => ' '.repeat(m.length)))
+  // Everything below (1b and 2) is about a turn that asks nothing, answering a customer.
   const checked = questions.length > 0 || CHECKING.test(masked)
-
+  if (checked) return undefined
   const request = requestFor(transcript.turns, i)
-  const req = request?.text ?? ''
+  if (!request) return undefined
+  const req = request.text
+
+  // Looked up only when needed.
+  let actionFound: PhraseMatch | undefined | null = null
+  const action = () => (actionFound === null ? (actionFound = firstMatch(ACTIONS, masked)) : actionFound)
+  let solutionFound: PhraseMatch | undefined | null = null
+  const solution = () =>
+    solutionFound === null ? (solutionFound = firstMatch(SOLUTIONS, text.includes('@') ? text.replace(/@\w+/g, (m) => ' '.repeat(m.length)) : text)) : solutionFound
 
   // 1b. "I understood you perfectly" about a short request, then acts, asking nothing.
   // (After a detailed message, or one naming the item, the same words are usually sympathy.)
   const weak = firstMatch(PRESUMPTION_WEAK, masked)
-  if (weak && !checked && (action || solution) && request && ((words(req).length <= 12 && !/\d{3,}/.test(req)) || VAGUE.test(req))) {
+  if (weak && (action() || solution()) && ((words(req).length <= 12 && !/\d{3,}/.test(req)) || VAGUE.test(req))) {
     return { kind: 'presumption-weak', start: weak.start, end: weak.end, confidence: 0.75 }
   }
 
-  if (!structural || checked || !request) return undefined
+  if (!structural) return undefined
 
   // 2a. The agent sees several candidates, picks one and acts.
   const many = firstMatch(MULTIPLE, masked)
-  if (many && action && action.start > many.start && !PICKED_ONE.test(req) && !sharedIdentifier(req, masked)) {
-    return { kind: 'candidates', start: action.start, end: action.end, confidence: 0.75, detail: masked.slice(many.start, many.end) }
+  const act = many ? action() : undefined
+  if (many && act && act.start > many.start && !PICKED_ONE.test(req) && !sharedIdentifier(req, masked)) {
+    return { kind: 'candidates', start: act.start, end: act.end, confidence: 0.75, detail: masked.slice(many.start, many.end) }
   }
 
   // 2b. Asked to change an address / e-mail / number, gave no new value, and the agent "did" it.
-  if (action) {
-    for (const m of MISSING_VALUE.find(req)) {
+  const missing = MISSING_VALUE.find(req)
+  if (missing.length && action()) {
+    const act = action()!
+    for (const m of missing) {
       if (valueGiven(req, m.end) || valueGivenEarlier(transcript.turns, i)) continue
-      return { kind: 'missing-value', start: action.start, end: action.end, confidence: 0.7, request: req.slice(m.start, m.end) }
+      return { kind: 'missing-value', start: act.start, end: act.end, confidence: 0.7, request: req.slice(m.start, m.end) }
     }
   }
 
   // 2c. A vague opening request (no object, a generic one, "upgrade me") answered by action or a fix.
   if (request.first) {
     const vague = firstMatch(VAGUE, req)
-    if (vague && action) {
-      return { kind: 'vague-action', start: action.start, end: action.end, confidence: 0.7, request: req.slice(vague.start, vague.end) }
+    const act = vague ? action() : undefined
+    if (vague && act) {
+      return { kind: 'vague-action', start: act.start, end: act.end, confidence: 0.7, request: req.slice(vague.start, vague.end) }
     }
-    if (vague && solution) {
-      return { kind: 'vague-solution', start: solution.start, end: solution.end, confidence: 0.6, request: req.slice(vague.start, vague.end) }
+    const sol = vague ? solution() : undefined
+    if (vague && sol) {
+      return { kind: 'vague-solution', start: sol.start, end: sol.end, confidence: 0.6, request: req.slice(vague.start, vague.end) }
     }
     const guess = firstMatch(GUESSES, masked)
     if (bareHelp(req) && !/https?:\/\//i.test(req) && guess) {
@@ -438,7 +471,8 @@ export default defineRule<ConfirmUnderstandingOptions>({
         const s = a.sentences.find((x) => x.start <= f.start && f.end <= x.end)
         if (allow.test(span) || (s && allow.test(s.text))) return
       }
-      const arabic = inArabic(a, span + (f.detail ?? ''), text)
+      // The configured locale wins; otherwise Arabic (or Arabizi) turns get Arabic coaching.
+      const arabic = messageLanguage(context, inArabic(a, span + (f.detail ?? ''), text) ? 'ar' : 'en') === 'ar'
       const { reason, note, expected } = messages(f, span, arabic)
       context.report({ turn: i, start: f.start, end: f.end, reason, note, expected, confidence: f.confidence })
     })

@@ -10,13 +10,15 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js'
 import { normaliseArabic } from '../../src/text/arabic/normalise.js'
-import { compilePhrases, type PhraseEntry, type PhraseMatcher } from '../../src/text/phrases.js'
+import { messageLanguage } from '../../src/text/language.js'
+import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
 import { compileCategory, type Category as LexiconCategory } from './lexicon.js'
 import type { OptionSchema, TurnAnalysis } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
 import ar from './lexicon.ar.json' with { type: 'json' }
 import en from './lexicon.en.json' with { type: 'json' }
 import { dialectOfTag, guessDialect, message, type Dialect, type Kind } from './messages.js'
+import { LiteralIndex, requiredClauses } from './prefilter.js'
 
 export interface NoArguingOptions {
   /** Phrases never flagged: a finding is dropped when one occurs in the triggering sentence. */
@@ -55,8 +57,8 @@ const LISTS = Object.fromEntries(CATEGORIES.map((c) => [c, compileCategory(EN, A
 const helper = (name: string): PhraseMatcher => compileCategory(EN, AR, name).matcher
 const BUT = helper('but')
 const OWN_COMMITMENT = helper('ownCommitment')
-const SELF_CORRECTION = helper('selfCorrection')
-const APOLOGY = helper('apology')
+const SELF_CORRECTION_LIST = compileCategory(EN, AR, 'selfCorrection')
+const APOLOGY_LIST = compileCategory(EN, AR, 'apology')
 const REQUEST = helper('request')
 
 const KIND: Record<Category, Kind> = {
@@ -214,6 +216,26 @@ const DENIAL_BENIGN = new Set([
 ])
 const stem = (w: string) => w.toLowerCase().replace(/(?:ing|ed|es|s|e)$/, '').replace(/(.)\1$/, '$1')
 
+// ---------------------------------------------------------------------------
+// Prefilter (see prefilter.ts): one scan of a turn tells which matchers can
+// find anything in it; the others are skipped, and a turn where nothing can
+// be found is skipped before its analysis.
+
+const INDEX = new LiteralIndex('arabic')
+for (const c of CATEGORIES) LISTS[c].register(INDEX)
+const LAST_CATEGORY_UNIT = INDEX.size
+APOLOGY_LIST.register(INDEX)
+SELF_CORRECTION_LIST.register(INDEX)
+const ACTUALLY_UNIT = INDEX.add(requiredClauses(ACTUALLY.source))
+const EMPHATIC_UNIT = INDEX.add(requiredClauses(EMPHATIC.source))
+const DENIAL_UNIT = INDEX.add(requiredClauses(DENIAL.source))
+
+/** Can anything that produces a finding match (a category, "actually", an emphatic do, a denial)? */
+function anyProducer(possible: readonly number[]): boolean {
+  for (const u of possible) if (u < LAST_CATEGORY_UNIT || u === ACTUALLY_UNIT || u === EMPHATIC_UNIT || u === DENIAL_UNIT) return true
+  return false
+}
+
 interface Candidate {
   kind: Kind
   /** The matcher that found it (lexicon findings), to tell a leading و/ف conjunction from the phrase. */
@@ -247,26 +269,43 @@ export default defineRule<NoArguingOptions>({
 
     transcript.turns.forEach((turn, i) => {
       if (turn.role !== 'agent' && turn.role !== 'bot') return
+      // Nothing in the turn can match: skip it before any analysis (own words only blank text out).
+      const raw = turn.text.length > MAX_CHARS ? turn.text.slice(0, MAX_CHARS) : turn.text
+      let possible = INDEX.scan(raw)
+      if (!anyProducer(possible) && !custom) return
       const analysis = context.analyse(i)
       const text = analysis.ownText.length > MAX_CHARS ? analysis.ownText.slice(0, MAX_CHARS) : analysis.ownText
+      if (text !== raw) possible = INDEX.scan(text)
+      if (!anyProducer(possible) && !custom) return
+      const may = (unit: number) => possible.includes(unit)
       if (!/[\p{L}]/u.test(text)) return
-      const sentences = analysis.sentences
+      let sentencesCache: readonly Sentence[] | undefined
+      const sentences = () => (sentencesCache ??= analysis.sentences)
       const customer = previousCustomer(transcript.turns, context.analyse, i)
-      const quotes = quotedSpans(text)
-      const nonApologies = LISTS.nonApology.matcher.find(text)
-      const apologies = APOLOGY.find(text).filter((a) => !nonApologies.some((n) => overlaps(a, n)))
-      const selfCorrects = SELF_CORRECTION.test(text)
-      const dialect = guessDialect(text)
+      let quotesCache: Array<[number, number]> | undefined
+      const quotes = () => (quotesCache ??= quotedSpans(text))
+      let apologiesCache: PhraseMatch[] | undefined
+      const apologies = (): PhraseMatch[] => {
+        if (apologiesCache) return apologiesCache
+        const apology = APOLOGY_LIST.matcherFor(possible)
+        if (!apology) return (apologiesCache = [])
+        const nonApologies = LISTS.nonApology.matcherFor(possible)?.find(text) ?? []
+        return (apologiesCache = apology.find(text).filter((a) => !nonApologies.some((n) => overlaps(a, n))))
+      }
+      let selfCorrectsCache: boolean | undefined
+      const selfCorrects = () => (selfCorrectsCache ??= SELF_CORRECTION_LIST.matcherFor(possible)?.test(text) ?? false)
+      let dialectCache: Dialect | undefined
+      const dialect = () => (dialectCache ??= guessDialect(text))
 
       const sentenceOf = (m: { start: number; end: number }) =>
-        sentenceAt(sentences, m.start) ?? { start: Math.max(0, m.start - 200), end: Math.min(text.length, m.end + 200), text: text.slice(Math.max(0, m.start - 200), Math.min(text.length, m.end + 200)) }
+        sentenceAt(sentences(), m.start) ?? { start: Math.max(0, m.start - 200), end: Math.min(text.length, m.end + 200), text: text.slice(Math.max(0, m.start - 200), Math.min(text.length, m.end + 200)) }
 
       const language = (m: { start: number; end: number; entry?: PhraseEntry }): Pick<Candidate, 'lang' | 'dialect'> => {
         const span = text.slice(m.start, m.end)
         const tag = m.entry?.dialect
-        if (tag && /arabizi/i.test(tag)) return { lang: 'arabizi', dialect: dialectOfTag(tag) ?? dialect }
+        if (tag && /arabizi/i.test(tag)) return { lang: 'arabizi', dialect: dialectOfTag(tag) ?? dialect() }
         const arabic = analysis.script === 'ar' || (analysis.script === 'mixed' && ARABIC.test(span))
-        return arabic ? { lang: 'ar', dialect: dialectOfTag(tag) ?? dialect } : { lang: 'en' }
+        return arabic ? { lang: 'ar', dialect: dialectOfTag(tag) ?? dialect() } : { lang: 'en' }
       }
 
       /** Up to three words before the match, in its sentence. */
@@ -284,9 +323,11 @@ export default defineRule<NoArguingOptions>({
 
       for (const category of CATEGORIES) {
         const list = LISTS[category]
-        for (const found of list.matcher.find(text).slice(0, 50)) {
+        const matcher = list.matcherFor(possible)
+        if (!matcher) continue
+        for (const found of matcher.find(text).slice(0, 50)) {
           const m = { ...found, entry: list.entryOf(found, text) }
-          if (inside(quotes, m.start, m.end)) continue
+          if (inside(quotes(), m.start, m.end)) continue
           const sentence = sentenceOf(m)
           const span = text.slice(m.start, m.end)
           const prev = before(m, sentence)
@@ -297,7 +338,7 @@ export default defineRule<NoArguingOptions>({
           switch (category) {
             case 'contradict': {
               if (conditional(prev)) continue
-              if (selfCorrects) continue
+              if (selfCorrects()) continue
               // "No, it doesn't" / "that's not correct" answering the customer's own question is an answer, not a dispute.
               if (ANSWER_LIKE.test(span) && askedConfirmation(customer)) continue
               // A bare "No," / «لا،» only disputes a claim: after a question or a request it is an answer or a refusal.
@@ -320,7 +361,7 @@ export default defineRule<NoArguingOptions>({
               break
             case 'impossible':
             case 'notPossible': {
-              if (selfCorrects) continue
+              if (selfCorrects()) continue
               if (SOFT_REFUSAL.test(sentence.text)) continue
               if (category === 'notPossible') {
                 // After a request, "that's not possible" refuses it (a dead end, not an argument).
@@ -338,7 +379,7 @@ export default defineRule<NoArguingOptions>({
               if (own.length && own[0]!.start === 0) continue
               // "…should have reached you yesterday as I said." inside an apology: owning a broken promise.
               const trailing = /^[\s.!…]*$/.test(text.slice(m.end, sentence.end))
-              if (trailing && apologies.some((a) => a.start >= sentence.start && a.end <= sentence.end)) continue
+              if (trailing && apologies().some((a) => a.start >= sentence.start && a.end <= sentence.end)) continue
               break
             }
             case 'blame':
@@ -359,8 +400,8 @@ export default defineRule<NoArguingOptions>({
       }
 
       // "Actually, your balance was…" opening a correction of the customer's claim.
-      if (options.actually && !selfCorrects && customer && !onlyQuestions(customer)) {
-        for (const sentence of sentences) {
+      if (options.actually && may(ACTUALLY_UNIT) && !selfCorrects() && customer && !onlyQuestions(customer)) {
+        for (const sentence of sentences()) {
           const lead = sentence.text.replace(/^(?:@\w+\s*)+/u, '').replace(/^(?:hi|hello|hey|dear)\b[^,.!?]{0,40}[,!]\s*/iu, '')
           const offset = sentence.text.length - lead.length
           const m = ACTUALLY.exec(lead)
@@ -369,15 +410,15 @@ export default defineRule<NoArguingOptions>({
           const rest = lead.slice(at + 'actually'.length).replace(/^[\s,]+/, '')
           const next = (/^[\p{L}'’]+/u.exec(rest)?.[0] ?? '').toLowerCase()
           if (ACTUALLY_BENIGN.has(next) || ACTUALLY_BENIGN_PAIRS.test(rest)) continue
-          if (apologies.some((a) => a.start < sentence.end)) continue
+          if (apologies().some((a) => a.start < sentence.end)) continue
           const start = sentence.start + offset + at
-          if (inside(quotes, start, start + 8)) continue
+          if (inside(quotes(), start, start + 8)) continue
           push('actually', { start, end: start + 'actually'.length }, CONFIDENCE.actually)
         }
       }
 
       // "We do have that facility." — an emphatic do pushing back on the complaint.
-      if (options.implicit && !selfCorrects && apologies.length === 0 && !/[?؟]/.test(text) && customer && !askedConfirmation(customer)) {
+      if (options.implicit && may(EMPHATIC_UNIT) && !selfCorrects() && apologies().length === 0 && !/[?؟]/.test(text) && customer && !askedConfirmation(customer)) {
         EMPHATIC.lastIndex = 0
         let m: RegExpExecArray | null
         let n = 0
@@ -389,33 +430,38 @@ export default defineRule<NoArguingOptions>({
           if (/^(?:we|it|they|this|you)$/i.test(m[1]!) && !EMPHATIC_PREFIX_OK.test(prefix)) continue
           if (/\b(?:if|what|whatever|when|whenever|as|how|where)\s*$/i.test(prefix)) continue
           const end = m.index + m[1]!.length + 1 + m[2]!.length + 1 + m[3]!.length
-          if (inside(quotes, m.index, end)) continue
+          if (inside(quotes(), m.index, end)) continue
           push('emphatic', { start: m.index, end }, CONFIDENCE.emphatic)
         }
       }
 
-      if (options.implicit && !selfCorrects && apologies.length === 0 && customer && !askedConfirmation(customer)) {
-        // The customer's own positive verbs ("deleted", "charged"), not negated ones ("doesn't work").
-        const claimed = new Set<string>()
-        const tokens = customer.slice(0, 2000).toLowerCase().match(/[a-z'’]+/g) ?? []
-        tokens.forEach((w, k) => {
-          const prev = tokens.slice(Math.max(0, k - 2), k)
-          if (!prev.some((p) => EN_NEGATORS.has(p) || /n['’]?t$/.test(p) || EN_BARE_CONTRACTIONS.has(p))) claimed.add(stem(w))
-        })
+      if (options.implicit && may(DENIAL_UNIT) && !selfCorrects() && apologies().length === 0 && customer && !askedConfirmation(customer)) {
+        // The customer's own positive verbs ("deleted", "charged"), not negated ones ("doesn't work"); built on first need.
+        let claimedCache: Set<string> | undefined
+        const claimed = () => {
+          if (claimedCache) return claimedCache
+          claimedCache = new Set<string>()
+          const tokens = customer.slice(0, 2000).toLowerCase().match(/[a-z'’]+/g) ?? []
+          tokens.forEach((w, k) => {
+            const prev = tokens.slice(Math.max(0, k - 2), k)
+            if (!prev.some((p) => EN_NEGATORS.has(p) || /n['’]?t$/.test(p) || EN_BARE_CONTRACTIONS.has(p))) claimedCache!.add(stem(w))
+          })
+          return claimedCache
+        }
         DENIAL.lastIndex = 0
         let m: RegExpExecArray | null
         let n = 0
         while ((m = DENIAL.exec(text)) && n++ < 50) {
           const verb = m[2]!.toLowerCase()
-          if (DENIAL_BENIGN.has(verb) || stem(verb).length < 3 || !claimed.has(stem(verb))) continue
+          if (DENIAL_BENIGN.has(verb) || stem(verb).length < 3 || !claimed().has(stem(verb))) continue
           const sentence = sentenceOf({ start: m.index, end: m.index + m[0].length })
           if (/\b(?:if|whether|unless|when)\b/i.test(text.slice(sentence.start, m.index))) continue
-          if (inside(quotes, m.index, m.index + m[0].length)) continue
+          if (inside(quotes(), m.index, m.index + m[0].length)) continue
           push('contradict', { start: m.index, end: m.index + m[0].length }, 0.55)
         }
       }
 
-      if (custom) for (const m of custom.find(text).slice(0, 20)) if (!inside(quotes, m.start, m.end)) push('custom', m, CONFIDENCE.custom)
+      if (custom) for (const m of custom.find(text).slice(0, 20)) if (!inside(quotes(), m.start, m.end)) push('custom', m, CONFIDENCE.custom)
 
       // Allowed phrases silence findings in their sentence.
       const kept = candidates.filter((c) => {
@@ -441,7 +487,9 @@ export default defineRule<NoArguingOptions>({
           if (c.matcher.find(rest).some((r) => r.start === 0 && r.end === rest.length)) c.start += 1
         }
         const span = text.slice(c.start, c.end)
-        const msg = message(c.kind, span, c.lang, c.dialect)
+        // A forced locale wins; otherwise the language of the trigger (Arabic or Arabizi → Arabic).
+        const lang = messageLanguage(context, c.lang === 'en' ? 'en' : 'ar') === 'en' ? 'en' : c.lang === 'en' ? 'ar' : c.lang
+        const msg = message(c.kind, span, lang, c.dialect)
         context.report({ turn: i, start: c.start, end: c.end, reason: msg.reason, note: msg.note, expected: msg.expected, confidence: c.confidence })
       }
     })

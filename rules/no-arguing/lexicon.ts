@@ -13,6 +13,7 @@
  */
 import { normalisePhrase } from '../../src/text/arabic/normalise.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
+import { requiredClauses, type LiteralIndex } from './prefilter.js'
 
 type Lexicon = Record<string, unknown>
 
@@ -59,6 +60,16 @@ function key(text: string, arabic: boolean): string {
 
 export interface Category {
   matcher: PhraseMatcher
+  /** Add this category's alternatives to a prefilter index (an 'arabic' one; once, before any matcherFor). */
+  register(index: LiteralIndex): void
+  /** Could anything match, given the units the index found possible (see LiteralIndex.scan)? */
+  mayMatch(possible: readonly number[]): boolean
+  /**
+   * A matcher that finds exactly what `matcher` finds in the scanned text: built
+   * from only the alternatives that can match there (an alternative that cannot
+   * match anywhere never wins in an alternation). Undefined when none can.
+   */
+  matcherFor(possible: readonly number[]): PhraseMatcher | undefined
   /** The lexicon entry a match came from, when it can be told (plain phrases); else the regex entry. */
   entryOf(match: PhraseMatch, text: string): PhraseEntry
 }
@@ -81,27 +92,97 @@ export function compileCategory(en: Lexicon, ar: Lexicon, name: string): Categor
   const arabizi = plain.filter((e) => !ARABIC_LETTER.test(e.phrase) && e.id === 'ar')
   const arabic = plain.filter((e) => ARABIC_LETTER.test(e.phrase))
 
-  const combined: PhraseEntry[] = []
+  // Each combined expression is kept as its wrapper and its alternatives, so that
+  // a matcher can be rebuilt from the alternatives a text can match.
+  interface Group {
+    alts: string[]
+    wrap: (alts: readonly string[]) => PhraseEntry
+  }
+  const groups: Group[] = []
   const latin = (entries: PhraseEntry[], id: string, dialect: string) => {
     if (entries.length === 0) return
     const alts = [...new Set(entries.map((e) => latinAlternative(e.phrase)))].sort(byLength)
-    combined.push({ phrase: `/(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])/iu`, id, dialect })
+    groups.push({ alts, wrap: (a) => ({ phrase: `/(?<![\\p{L}\\p{N}])(?:${a.join('|')})(?![\\p{L}\\p{N}])/iu`, id, dialect }) })
   }
   latin(latinEn, 'en', 'EN')
   latin(arabizi, 'ar', 'arabizi')
   if (arabic.length) {
     const alts = [...new Set(arabic.map((e) => arabicAlternative(e.phrase)))].sort(byLength)
-    combined.push({ phrase: `/(?<![\\u0621-\\u064A0-9])(?:${alts.join('|')})(?![\\u0621-\\u064A0-9])/u`, id: 'ar', dialect: 'AR' })
+    groups.push({ alts, wrap: (a) => ({ phrase: `/(?<![\\u0621-\\u064A0-9])(?:${a.join('|')})(?![\\u0621-\\u064A0-9])/u`, id: 'ar', dialect: 'AR' }) })
   }
+  const combined = groups.map((g) => g.wrap(g.alts))
 
   const lookup = new Map<string, PhraseEntry>()
   for (const e of plain) {
     const k = key(e.phrase.replace(/^\*|\*$/g, ''), ARABIC_LETTER.test(e.phrase))
     if (!lookup.has(k)) lookup.set(k, e)
   }
-  const matcher = compilePhrases([...combined, ...regexes])
+  const full = [...combined, ...regexes]
+  const matcher = compilePhrases(full)
+  // compilePhrases runs one expression per kind of entry (flags, script), in the
+  // order the kinds first appear; a rebuilt matcher keeps that order, so that
+  // matches of equal span from different kinds keep their order too.
+  const rank = new Map<string, number>()
+  for (const e of full) if (!rank.has(partKey(e))) rank.set(partKey(e), rank.size)
+
+  // Prefilter units: every alternative of the combined expressions, then every regex entry.
+  const units: Array<{ group: number; alt: number } | { regex: number }> = []
+  groups.forEach((g, group) => g.alts.forEach((_, alt) => units.push({ group, alt })))
+  regexes.forEach((_, regex) => units.push({ regex }))
+  let first = -1
+  const cache = new Map<string, PhraseMatcher>()
+  const inRange = (possible: readonly number[]): number[] => {
+    const out: number[] = []
+    for (const u of possible) if (u >= first && u < first + units.length) out.push(u - first)
+    return out
+  }
+
   return {
     matcher,
+    register(index) {
+      if (first >= 0) throw new Error('compileCategory: registered twice')
+      first = index.size
+      for (const u of units) {
+        const source = 'regex' in u ? regexSource(regexes[u.regex]!.phrase) : groups[u.group]!.alts[u.alt]!
+        const id = index.add(requiredClauses(source))
+        if (id !== first + units.indexOf(u)) throw new Error('compileCategory: units must be contiguous')
+      }
+    },
+    mayMatch(possible) {
+      if (first < 0) return true
+      for (const u of possible) if (u >= first && u < first + units.length) return true
+      return false
+    },
+    matcherFor(possible) {
+      if (first < 0) return matcher
+      const kept = inRange(possible)
+      if (kept.length === 0) return undefined
+      if (kept.length === units.length) return matcher
+      const key = kept.join(',')
+      let m = cache.get(key)
+      if (!m) {
+        const altsOf = groups.map(() => [] as string[])
+        const entries: PhraseEntry[] = []
+        for (const k of kept) {
+          const u = units[k]!
+          if ('group' in u) altsOf[u.group]!.push(groups[u.group]!.alts[u.alt]!)
+        }
+        groups.forEach((g, i) => {
+          if (altsOf[i]!.length) entries.push(g.wrap(altsOf[i]!))
+        })
+        for (const k of kept) {
+          const u = units[k]!
+          if ('regex' in u) entries.push(regexes[u.regex]!)
+        }
+        // Entries with back-references get expressions of their own, ahead of the others.
+        const ranked = entries.map((e, i) => ({ e, i, r: partKey(e) === 'own' ? -1 : rank.get(partKey(e)) ?? 0 }))
+        ranked.sort((a, b) => a.r - b.r || a.i - b.i)
+        m = compilePhrases(ranked.map((x) => x.e))
+        if (cache.size >= 512) cache.clear()
+        cache.set(key, m)
+      }
+      return m
+    },
     entryOf(match, text) {
       if (match.entry.dialect !== 'AR' && match.entry.dialect !== 'arabizi' && match.entry.dialect !== 'EN') return match.entry
       const span = text.slice(match.start, match.end)
@@ -111,4 +192,18 @@ export function compileCategory(en: Lexicon, ar: Lexicon, name: string): Categor
       return found ?? match.entry
     }
   }
+}
+
+/** The source of a regex entry as compilePhrases runs it (Arabic letters normalised like the text). */
+function regexSource(phrase: string): string {
+  const src = phrase.slice(1, phrase.lastIndexOf('/'))
+  return ARABIC_LETTER.test(src) ? src.replace(/[\u0621-\u065F\u0670\u0640]+/g, (run) => normalisePhrase(run)) : src
+}
+
+/** Which expression compilePhrases puts a regex entry in: its flags and whether it runs on normalised Arabic. */
+function partKey(e: PhraseEntry): string {
+  if (/\\[1-9]|\\k<|\(\?<[^=!]/.test(regexSource(e.phrase))) return 'own'
+  const last = e.phrase.lastIndexOf('/')
+  const flags = [...new Set(e.phrase.slice(last + 1) + 'gu')].sort().join('')
+  return `${flags}|${ARABIC_LETTER.test(e.phrase.slice(1, last))}`
 }

@@ -1,4 +1,6 @@
 import { RuleTester, runRule } from '../../src/testing/rule-tester.js'
+import { runRules } from '../../src/engine/run-rules.js'
+import { toTranscript } from '../../src/testing/rule-tester.js'
 import rule from './index.js'
 
 type Role = 'customer' | 'agent' | 'bot' | 'system'
@@ -124,5 +126,25 @@ describe('no-arguing coaching and robustness', () => {
 
   it('survives odd Unicode', () => {
     expect(() => runRule(rule, pair('?', '\u200f\u202e\uFFFD\u0000 ﷽ 😂 ﻻ ٱ'.repeat(1000)))).not.toThrow()
+  })
+})
+
+describe('no-arguing message language and prefilter', () => {
+  const run = (conversation: ReturnType<typeof chat>, locale?: 'en' | 'ar') =>
+    runRules(toTranscript(conversation), [{ rule, severity: 'warn', options: { ...(rule.meta.defaultOptions as object) } }], { locale })
+
+  it('honours a forced locale', () => {
+    const en = pair('you charged me twice', "You're wrong, we only charged you once.")
+    const ar = pair('خصمتوا مني مرتين', 'أنت غلطان، خصمنا مرة وحدة بس.')
+    expect(run(en)[0]!.reason).not.toMatch(/[\u0600-\u06FF]/)
+    expect(run(en, 'ar')[0]!.reason).toMatch(/[\u0600-\u06FF]/)
+    expect(run(ar)[0]!.reason).toMatch(/[\u0600-\u06FF]/)
+    expect(run(ar, 'en')[0]!.note).not.toMatch(/[\u0600-\u06FF]/)
+    expect(run(ar, 'en')[0]!.start).toBe(run(ar)[0]!.start)
+  })
+
+  it('finds the same with diacritics, tatweel and presentation forms around a trigger', () => {
+    expect(run(pair('خصمتوا مني مرتين', 'أنتَ غلـــطان، خصمنا مرة وحدة.')).length).toBeGreaterThan(0)
+    expect(run(pair('you charged me twice', 'YOU’RE WRONG, we only charged you once.')).length).toBeGreaterThan(0)
   })
 })

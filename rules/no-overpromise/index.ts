@@ -13,6 +13,7 @@ import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch } from '../../src/text/phrases.js'
 import type { OptionSchema } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
+import { compileGated } from './prefilter.js'
 import en from './lexicon.en.json' with { type: 'json' }
 import ar from './lexicon.ar.json' with { type: 'json' }
 
@@ -39,8 +40,8 @@ const BASE_CONFIDENCE: Record<Kind, number> = {
 }
 
 // Compiled once at module load.
-const TRIGGERS = compilePhrases([...(en.triggers as PhraseEntry[]), ...(ar.triggers as PhraseEntry[])])
-const HEDGES = compilePhrases([...(en.hedges as PhraseEntry[]), ...(ar.hedges as PhraseEntry[])])
+const TRIGGERS = compileGated([...(en.triggers as PhraseEntry[]), ...(ar.triggers as PhraseEntry[])])
+const HEDGES = compileGated([...(en.hedges as PhraseEntry[]), ...(ar.hedges as PhraseEntry[])])
 const AMOUNT_AFTER = new Set(en.amountWordsAfter.map((w) => w.toLowerCase()))
 const AMOUNT_BEFORE = new Set(en.amountWordsBefore.map((w) => w.toLowerCase()))
 const AR_AMOUNT = new Set(ar.amountWords.map((w) => normaliseArabic(w).text))

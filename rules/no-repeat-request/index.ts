@@ -11,6 +11,7 @@
  * to confirm it ("is 5512 the right number?").
  */
 import { defineRule } from '../../src/engine/define-rule.js'
+import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases } from '../../src/text/phrases.js'
 import type { OptionSchema, Transcript } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
@@ -145,8 +146,29 @@ export default defineRule<NoRepeatRequestOptions>({
     // Kinds the last agent/bot turn asked for: a bare answer to them counts as given.
     let lastAsked: Kind[] = []
 
-    transcript.turns.forEach((turn, i) => {
+    const turns = transcript.turns
+    // Is there an agent or bot turn after i (that could ask again for what turn i gave)?
+    let lastAsker = -1
+    for (let j = turns.length - 1; j >= 0; j--) {
+      if (turns[j]!.role === 'agent' || turns[j]!.role === 'bot') {
+        lastAsker = j
+        break
+      }
+    }
+    // Does a customer turn follow turn i before the next agent or bot turn (and so read what i asked for)?
+    const answeredNext = (i: number): boolean => {
+      for (let j = i + 1; j < turns.length; j++) {
+        const role = turns[j]!.role
+        if (role === 'customer') return true
+        if (role === 'agent' || role === 'bot') return false
+      }
+      return false
+    }
+
+    turns.forEach((turn, i) => {
       if (turn.role === 'customer') {
+        // Nothing the customer gives now can be asked for again when no agent turn follows.
+        if (i > lastAsker) return
         for (const g of extractGiven(turn.text, i, lastAsked)) {
           if (given.length >= MAX_GIVEN || !kinds.has(g.kind)) continue
           const key = squash(g.value)
@@ -155,6 +177,11 @@ export default defineRule<NoRepeatRequestOptions>({
         return
       }
       if (turn.role !== 'agent' && turn.role !== 'bot') return
+      // With nothing given yet, this turn's requests matter only to the customer's next answer.
+      if (given.length === 0 && !answeredNext(i)) {
+        lastAsked = []
+        return
+      }
       const analysis = context.analyse(i)
       const text = analysis.ownText
       const requests = findRequests(text)
@@ -184,7 +211,8 @@ export default defineRule<NoRepeatRequestOptions>({
 
       const { r, g } = hits[0]!
       // Arabic turns, and mixed or Arabizi turns whose request is Arabic, are coached in Arabic.
-      const arabic = analysis.script === 'ar' || (r.arabic && analysis.script !== 'other')
+      // A configured locale overrides that choice.
+      const arabic = messageLanguage(context, analysis.script === 'ar' || (r.arabic && analysis.script !== 'other') ? 'ar' : 'en') === 'ar'
       const span = text.slice(r.start, r.end)
       const place = where(transcript, g)
       const firstCustomer = transcript.turns.findIndex((t) => t.role === 'customer')

@@ -62,6 +62,18 @@ interface Part {
   grouped: boolean
 }
 
+/** The last few normalised texts, shared by every lexicon: one sentence is read by a dozen of them. */
+const normCache = new Map<string, Normalised>()
+function normalised(text: string): Normalised {
+  let n = normCache.get(text)
+  if (!n) {
+    n = normaliseArabic(text)
+    if (normCache.size >= 16) normCache.clear()
+    normCache.set(text, n)
+  }
+  return n
+}
+
 export function compileLexicon(list: ReadonlyArray<string | PhraseEntry>): Matcher {
   const all = list.map((e) => (typeof e === 'string' ? { phrase: e } : e)).filter((e) => e.phrase && e.phrase.trim())
   const latin: PhraseEntry[] = []
@@ -88,9 +100,6 @@ export function compileLexicon(list: ReadonlyArray<string | PhraseEntry>): Match
     parts.unshift({ regex: new RegExp(`(?<![${AR_WORD}])(?:[وف](?=[\\u0621-\\u064A]))?(?:${alt})(?![${AR_WORD}])`, 'g'), entries: arabic, arabic: true, grouped: true })
   }
 
-  let lastText: string | undefined
-  let lastNorm: Normalised | undefined
-
   return {
     size: all.length,
     find(text: string): PhraseMatch[] {
@@ -102,11 +111,7 @@ export function compileLexicon(list: ReadonlyArray<string | PhraseEntry>): Match
         if (part.arabic) {
           hasArabic ??= ARABIC_LETTER.test(text)
           if (!hasArabic) continue
-          if (lastText !== text) {
-            lastText = text
-            lastNorm = normaliseArabic(text)
-          }
-          norm = lastNorm!
+          norm = normalised(text)
           haystack = norm.text
         }
         part.regex.lastIndex = 0

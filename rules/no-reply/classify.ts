@@ -89,7 +89,7 @@ export interface ClassifyOptions {
   /** Extra phrases that make a turn a question, request or complaint. */
   asks?: PhraseMatcher
   /** Author names to ignore when deciding whether anything substantive is left. */
-  names?: ReadonlySet<string>
+  names?: { has(word: string): boolean }
 }
 
 const QUOTE_HEADER = /^(?:On .{4,200}wrote:|-{2,}\s*(?:Original Message|Forwarded message)\s*-{2,}|From: .+|في .{4,200}كتب:|-{2,}\s*الرسالة الأصلية\s*-{2,})\s*$/im

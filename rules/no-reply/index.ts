@@ -11,6 +11,7 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js'
 import type { Report, RuleContext } from '../../src/types.js'
+import { messageLanguage } from '../../src/text/language.js'
 import { docsUrl } from '../docs-url.js'
 import { classify, type Classification, type Kind } from './classify.js'
 import { normalise, PhraseMatcher } from './lexicon.js'
@@ -95,10 +96,28 @@ function conversationIsArabic(context: RuleContext<NoReplyOptions>): boolean {
   return context.transcript.turns.some((_, i) => context.analyse(i).script === 'ar')
 }
 
+function turnIsArabic(context: RuleContext<NoReplyOptions>, target: number, c: Classification): boolean {
+  const script = context.analyse(target).script
+  return script === 'ar' || script === 'mixed' || c.arabic || (c.arabizi && conversationIsArabic(context))
+}
+
+/** Words of each author name (normalising is costly and the same agents write many conversations). */
+const authorWords = new Map<string, readonly string[]>()
+
+function wordsOfAuthor(author: string): readonly string[] {
+  let words = authorWords.get(author)
+  if (!words) {
+    words = normalise(author).match(/[\p{L}\p{N}]{2,}/gu) ?? []
+    if (authorWords.size >= 1000) authorWords.clear()
+    authorWords.set(author, words)
+  }
+  return words
+}
+
 function authorNames(context: RuleContext<NoReplyOptions>): Set<string> {
   const names = new Set<string>()
   for (const turn of context.transcript.turns) {
-    for (const word of normalise(turn.author ?? '').match(/[\p{L}\p{N}]{2,}/gu) ?? []) names.add(word)
+    for (const word of wordsOfAuthor(turn.author ?? '')) names.add(word)
   }
   return names
 }
@@ -146,10 +165,12 @@ export default defineRule<NoReplyOptions>({
     }
     if (run.length === 0) return
 
+    let names: Set<string> | undefined
     const options = {
       allow: matcherFor(context.options.allow),
       asks: matcherFor(context.options.asks),
-      names: authorNames(context)
+      // Only asked for when a turn has words left beside its closings.
+      names: { has: (word: string) => (names ??= authorNames(context)).has(word) }
     }
     const classes = new Map<number, Classification>()
     for (const i of run) classes.set(i, classify(context.analyse(i).text, options))
@@ -173,12 +194,10 @@ export default defineRule<NoReplyOptions>({
       if (!c.closing && !c.courtesy) target = run[j]!
     }
 
-    // Coach in the customer's language: Arabic script, Arabizi, or a Latin turn
-    // with an Arabizi word in a conversation that is otherwise Arabic.
-    const script = context.analyse(target).script
-    const c = classes.get(target)!
-    const arabic = script === 'ar' || script === 'mixed' || c.arabic || (c.arabizi && conversationIsArabic(context))
-    const messages = MESSAGES[arabic ? 'ar' : 'en']
+    // A configured locale wins. Otherwise coach in the customer's language: Arabic script, Arabizi, or a Latin
+    // turn with an Arabizi word in a conversation that is otherwise Arabic.
+    const language = messageLanguage(context, turnIsArabic(context, target, classes.get(target)!) ? 'ar' : 'en')
+    const messages = MESSAGES[language]
     const report: Report = {
       turn: target,
       reason: messages.reason[kind],

@@ -61,6 +61,41 @@ export interface Token {
   text: string
   start: number
   end: number
+  /** The token without apostrophes (computed on first use). */
+  bare?: string
+  /** The forms a phrase's first word may take here (computed on first use; the same for every list). */
+  keys?: Key[]
+}
+
+/** A form of a token under which phrases are looked up: the token itself, or with a clitic and/or article peeled. */
+interface Key {
+  key: string
+  bare: string
+  needClitic: boolean
+  needArticle: boolean
+}
+
+function bareOf(token: Token): string {
+  return (token.bare ??= token.text.includes("'") ? bare(token.text) : token.text)
+}
+
+function keysOf(token: Token): Key[] {
+  if (token.keys) return token.keys
+  const t = token.text
+  const keys: Key[] = [{ key: t, bare: bareOf(token), needClitic: false, needArticle: false }]
+  if (ARABIC.test(t)) {
+    const stems = [{ stem: t, clitic: false }]
+    if (CLITIC.test(t)) stems.push({ stem: t.slice(1), clitic: true })
+    for (const { stem, clitic } of stems) {
+      if (clitic) keys.push({ key: stem, bare: bare(stem), needClitic: true, needArticle: false })
+      const article = ARTICLE.exec(stem)
+      if (article) {
+        const rest = stem.slice(article[0].length)
+        keys.push({ key: rest, bare: bare(rest), needClitic: true, needArticle: true })
+      }
+    }
+  }
+  return (token.keys = keys)
 }
 
 let lastText: string | undefined
@@ -104,6 +139,11 @@ function compileWord(word: string): WordPattern {
 function wordMatches(pattern: WordPattern, token: string): boolean {
   if ('pattern' in pattern) return pattern.pattern.test(token)
   return token === pattern.literal || bare(token) === pattern.bare
+}
+
+function tokenMatches(pattern: WordPattern, token: Token): boolean {
+  if ('pattern' in pattern) return pattern.pattern.test(token.text)
+  return token.text === pattern.literal || bareOf(token) === pattern.bare
 }
 
 /** The phrases of a lexicon list (anything that is not a list, such as an `about` note, gives none). */
@@ -155,51 +195,50 @@ export class PhraseMatcher {
     this.size = seen.size
   }
 
-  /** Candidate phrases for a first token, with the clitic and article peeled as allowed. */
-  #candidates(token: string): Phrase[] {
-    const out: Phrase[] = []
-    const add = (key: string, needClitic: boolean, needArticle: boolean) => {
-      for (const p of this.#byFirst.get(bare(key)) ?? []) {
-        if ((needClitic && !p.clitic) || (needArticle && !p.article)) continue
-        if ('literal' in p.words[0]! || p.words[0]!.pattern.test(key)) out.push(p)
-      }
-    }
-    add(token, false, false)
-    if (ARABIC.test(token)) {
-      const stems = [{ stem: token, clitic: false }]
-      if (CLITIC.test(token)) stems.push({ stem: token.slice(1), clitic: true })
-      for (const { stem, clitic } of stems) {
-        if (clitic) add(stem, true, false)
-        const article = ARTICLE.exec(stem)
-        if (article) add(stem.slice(article[0].length), true, true)
-      }
-    }
-    for (const p of this.#wildFirst) {
-      if (wordMatches(p.words[0]!, token) || (p.clitic && CLITIC.test(token) && wordMatches(p.words[0]!, token.slice(1)))) out.push(p)
-    }
-    return out
-  }
-
   /** How many tokens phrase `p` covers from token `i`, or 0. */
   #matchAt(text: string, tokens: Token[], i: number, p: Phrase): number {
     if (i + p.words.length > tokens.length) return 0
     for (let k = 1; k < p.words.length; k++) {
       const prev = tokens[i + k - 1]!
       const token = tokens[i + k]!
-      if (!GAP.test(text.slice(prev.end, token.start)) || !wordMatches(p.words[k]!, token.text)) return 0
+      if (!GAP.test(text.slice(prev.end, token.start)) || !tokenMatches(p.words[k]!, token)) return 0
     }
     return p.words.length
+  }
+
+  /**
+   * The longest phrase starting at token `i` (in tokens), or 0. The candidates are the phrases filed under the
+   * token's bare form, or under it with a و/ف clitic and/or article peeled (as the phrase allows), and the phrases
+   * whose first word is a `*` pattern.
+   */
+  #longestAt(text: string, tokens: Token[], i: number): number {
+    const token = tokens[i]!
+    let best = 0
+    for (const k of keysOf(token)) {
+      const list = this.#byFirst.get(k.bare)
+      if (!list) continue
+      for (const p of list) {
+        if ((k.needClitic && !p.clitic) || (k.needArticle && !p.article)) continue
+        const head = p.words[0]!
+        if (!('literal' in head) && !head.pattern.test(k.key)) continue
+        const n = p.words.length === 1 ? 1 : this.#matchAt(text, tokens, i, p)
+        if (n > best) best = n
+      }
+    }
+    for (const p of this.#wildFirst) {
+      if (wordMatches(p.words[0]!, token.text) || (p.clitic && CLITIC.test(token.text) && wordMatches(p.words[0]!, token.text.slice(1)))) {
+        const n = this.#matchAt(text, tokens, i, p)
+        if (n > best) best = n
+      }
+    }
+    return best
   }
 
   #scan(text: string, first: boolean): Hit[] {
     const tokens = tokenize(text)
     const hits: Hit[] = []
     for (let i = 0; i < tokens.length; i++) {
-      let best = 0
-      for (const p of this.#candidates(tokens[i]!.text)) {
-        const n = this.#matchAt(text, tokens, i, p)
-        if (n > best) best = n
-      }
+      const best = this.#longestAt(text, tokens, i)
       if (best === 0) continue
       const start = tokens[i]!.start
       const end = tokens[i + best - 1]!.end

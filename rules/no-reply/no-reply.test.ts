@@ -133,3 +133,18 @@ describe('no-reply messages', () => {
     expect(ar?.expected?.[0]).toMatch(/[\u0600-\u06FF]/)
   })
 })
+
+describe('no-reply forced locale', () => {
+  it('writes reason, note and expected in the configured locale', async () => {
+    const { toTranscript } = await import('../../src/testing/rule-tester.js')
+    const { runRules } = await import('../../src/engine/run-rules.js')
+    const active = [{ rule, severity: 'warn' as const, options: rule.meta.defaultOptions ?? {} }]
+    const [ar] = runRules(toTranscript(after(customer('Where is my refund?'))), active as never, { locale: 'ar' })
+    expect(ar?.reason).toMatch(/لم يرد/)
+    expect(ar?.note).toMatch(/[\u0600-\u06FF]/)
+    expect(ar?.expected?.[0]).toMatch(/[\u0600-\u06FF]/)
+    const [en] = runRules(toTranscript(afterAr(customer('وين الفلوس؟'))), active as never, { locale: 'en' })
+    expect(en?.reason).toMatch(/never answered/)
+    expect(en?.expected?.[0]).not.toMatch(/[\u0600-\u06FF]/)
+  })
+})

@@ -11,6 +11,7 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js'
 import { normaliseArabic } from '../../src/text/arabic/normalise.js'
+import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
 import type { OptionSchema, TurnAnalysis } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
@@ -18,6 +19,7 @@ import ar from './lexicon.ar.json' with { type: 'json' }
 import en from './lexicon.en.json' with { type: 'json' }
 import { compileCategory, type Category as LexiconCategory } from './lexicon.js'
 import { dialectOfTag, guessDialect, message, type Dialect, type Kind } from './messages.js'
+import { LiteralIndex, requiredClauses, unionClauses } from './prefilter.js'
 
 export interface NoRudenessOptions {
   /** Phrases never flagged: a finding is dropped when one occurs in the triggering sentence. */
@@ -57,10 +59,10 @@ type Category = 'calm' | 'dismiss' | 'condescend' | 'repeat' | 'sarcasm' | 'insu
 const CATEGORIES: Category[] = ['calm', 'dismiss', 'condescend', 'repeat', 'sarcasm', 'insult', 'profanity']
 const LISTS = Object.fromEntries(CATEGORIES.map((c) => [c, compileCategory(EN, AR, c)])) as Record<Category, LexiconCategory>
 const helper = (name: string): PhraseMatcher => compileCategory(EN, AR, name).matcher
-const MILD_PROFANITY = helper('mildProfanity')
+const MILD_PROFANITY_LIST = compileCategory(EN, AR, 'mildProfanity')
 const APOLOGY = helper('apology')
 const EMPATHY = helper('empathy')
-const REPORTED = helper('reported')
+const REPORTED_LIST = compileCategory(EN, AR, 'reported')
 const UI_VERB = helper('uiVerb')
 const ACRONYMS = new Set((Array.isArray(EN.acronyms) ? (EN.acronyms as string[]) : []).map((a) => a.toUpperCase()))
 
@@ -148,6 +150,26 @@ const SHOUT_FUNCTION = new Set([
   'ONLY', 'EVEN', 'AGAIN', 'ALL', 'ANY', 'WHAT', 'WHY', 'HOW', 'LISTEN', 'READ', 'EL', 'ANA', 'ENTA', 'MESH', 'MSH', 'LAZEM', 'YA', 'BAS', 'MA', 'MAFI', 'MOSH', 'KEDA'
 ])
 
+// ---------------------------------------------------------------------------
+// Prefilter (see prefilter.ts): one scan of a turn tells which matchers can
+// find anything in it; the others are skipped, and a turn where nothing can
+// be found is skipped before its analysis.
+
+const INDEX = new LiteralIndex('arabic')
+for (const c of CATEGORIES) LISTS[c].register(INDEX)
+MILD_PROFANITY_LIST.register(INDEX)
+const LAST_PRODUCER_LIST_UNIT = INDEX.size
+REPORTED_LIST.register(INDEX)
+const OBVIOUSLY_UNIT = INDEX.add(unionClauses(requiredClauses(OBVIOUSLY_LEAD.source), requiredClauses(OBVIOUSLY_YOUR.source)))
+/** Shouting needs a word of three capitals (apostrophes aside): two capitals in a row at least. */
+const TWO_CAPITALS = /[A-Z]['’]*[A-Z]/
+
+/** Can anything that produces a finding match (a category, mild profanity, "obviously"); shouting aside? */
+function anyProducer(possible: readonly number[]): boolean {
+  for (const u of possible) if (u < LAST_PRODUCER_LIST_UNIT || u === OBVIOUSLY_UNIT) return true
+  return false
+}
+
 interface Candidate {
   kind: Kind
   /** The matcher that found it (lexicon findings), to tell a leading و/ف conjunction from the phrase. */
@@ -182,30 +204,45 @@ export default defineRule<NoRudenessOptions>({
 
     transcript.turns.forEach((turn, i) => {
       if (turn.role !== 'agent' && turn.role !== 'bot') return
+      // Nothing in the turn can match: skip it before any analysis (own words only blank text out).
+      const raw = turn.text.length > MAX_CHARS ? turn.text.slice(0, MAX_CHARS) : turn.text
+      let possible = INDEX.scan(raw)
+      let shouting = options.shouting && TWO_CAPITALS.test(raw)
+      if (!anyProducer(possible) && !shouting && !custom) return
       const analysis = context.analyse(i)
       const text = analysis.ownText.length > MAX_CHARS ? analysis.ownText.slice(0, MAX_CHARS) : analysis.ownText
+      if (text !== raw) {
+        possible = INDEX.scan(text)
+        shouting = options.shouting && TWO_CAPITALS.test(text)
+      }
+      if (!anyProducer(possible) && !shouting && !custom) return
       if (!/[\p{L}\p{Extended_Pictographic}]/u.test(text)) return
-      const sentences = analysis.sentences
-      const quotes = quotedSpans(text)
-      const reported = REPORTED.find(text)
-      const dialect = guessDialect(text)
-      const arabizi = ARABIZI_HINTS.test(text) && (text.match(ARABIZI_WORDS)?.length ?? 0) >= 2
+      let sentencesCache: readonly Sentence[] | undefined
+      const sentences = () => (sentencesCache ??= analysis.sentences)
+      let quotesCache: Array<[number, number]> | undefined
+      const quotes = () => (quotesCache ??= quotedSpans(text))
+      let reportedCache: PhraseMatch[] | undefined
+      const reported = () => (reportedCache ??= REPORTED_LIST.matcherFor(possible)?.find(text) ?? [])
+      let dialectCache: Dialect | undefined
+      const dialect = () => (dialectCache ??= guessDialect(text))
+      let arabiziCache: boolean | undefined
+      const arabizi = () => (arabiziCache ??= ARABIZI_HINTS.test(text) && (text.match(ARABIZI_WORDS)?.length ?? 0) >= 2)
 
       const sentenceOf = (m: { start: number; end: number }): Sentence =>
-        sentenceAt(sentences, m.start) ?? { start: Math.max(0, m.start - 200), end: Math.min(text.length, m.end + 200), text: text.slice(Math.max(0, m.start - 200), Math.min(text.length, m.end + 200)) }
+        sentenceAt(sentences(), m.start) ?? { start: Math.max(0, m.start - 200), end: Math.min(text.length, m.end + 200), text: text.slice(Math.max(0, m.start - 200), Math.min(text.length, m.end + 200)) }
 
       const language = (m: { start: number; end: number; entry?: PhraseEntry }): Pick<Candidate, 'lang' | 'dialect'> => {
         const span = text.slice(m.start, m.end)
         const tag = m.entry?.dialect
-        if (tag && /arabizi/i.test(tag)) return { lang: 'arabizi', dialect: dialectOfTag(tag) ?? dialect }
+        if (tag && /arabizi/i.test(tag)) return { lang: 'arabizi', dialect: dialectOfTag(tag) ?? dialect() }
         const arabic = analysis.script === 'ar' || (analysis.script === 'mixed' && ARABIC.test(span))
-        if (arabic) return { lang: 'ar', dialect: dialectOfTag(tag) ?? dialect }
-        return arabizi && !tag ? { lang: 'arabizi', dialect } : { lang: 'en' }
+        if (arabic) return { lang: 'ar', dialect: dialectOfTag(tag) ?? dialect() }
+        return !tag && arabizi() ? { lang: 'arabizi', dialect: dialect() } : { lang: 'en' }
       }
 
       const before = (m: { start: number }, sentence: Sentence, n = 3) => words(text.slice(Math.max(sentence.start, m.start - 60), m.start)).slice(-n)
       /** "They told you to calm down": someone else's words, reported. */
-      const isReported = (m: { start: number }) => reported.some((r) => r.end <= m.start && m.start - r.end <= 20)
+      const isReported = (m: { start: number }) => reported().some((r) => r.end <= m.start && m.start - r.end <= 20)
       const hasFeeling = (sentence: Sentence) => APOLOGY.test(sentence.text) || EMPATHY.test(sentence.text)
 
       const candidates: Candidate[] = []
@@ -214,9 +251,11 @@ export default defineRule<NoRudenessOptions>({
 
       for (const category of CATEGORIES) {
         const list = LISTS[category]
-        for (const found of list.matcher.find(text).slice(0, 50)) {
+        const matcher = list.matcherFor(possible)
+        if (!matcher) continue
+        for (const found of matcher.find(text).slice(0, 50)) {
           const m: PhraseMatch = { ...found, entry: list.entryOf(found, text) }
-          if (inside(quotes, m.start, m.end) || isReported(m)) continue
+          if (inside(quotes(), m.start, m.end) || isReported(m)) continue
           const sentence = sentenceOf(m)
           const negated = before(m, sentence).some(isNegator)
           let confidence = CONFIDENCE[category]
@@ -230,14 +269,14 @@ export default defineRule<NoRudenessOptions>({
       }
 
       // Milder swearing counts when it is aimed at the customer ("damn you", "your crap").
-      for (const m of MILD_PROFANITY.find(text).slice(0, 20)) {
-        if (inside(quotes, m.start, m.end)) continue
+      for (const m of MILD_PROFANITY_LIST.matcherFor(possible)?.find(text).slice(0, 20) ?? []) {
+        if (inside(quotes(), m.start, m.end)) continue
         const around = text.slice(Math.max(0, m.start - 25), Math.min(text.length, m.end + 25))
         if (SECOND_PERSON.test(around)) push('profanity', m, 0.75)
       }
 
       // "Obviously you mean…", "Obviously, the fee…": condescension aimed at the customer.
-      for (const sentence of sentences) {
+      if (possible.includes(OBVIOUSLY_UNIT)) for (const sentence of sentences()) {
         const lead = sentence.text.replace(/^(?:@\w+\s*)+/u, '').replace(/^(?:hi|hello|hey|dear)\b[^,.!?]{0,40}[,!]\s*/iu, '')
         const offset = sentence.text.length - lead.length
         const m = OBVIOUSLY_LEAD.exec(lead)
@@ -245,18 +284,18 @@ export default defineRule<NoRudenessOptions>({
           const next = (/^[\p{L}'’]+/u.exec(lead.slice(m[0].length))?.[0] ?? '').toLowerCase()
           if (next && !OBVIOUSLY_OK_NEXT.has(next) && !hasFeeling(sentence)) {
             const start = sentence.start + offset + m[0].toLowerCase().indexOf('obviously')
-            if (!inside(quotes, start, start + 9)) push('condescend', { start, end: start + 'obviously'.length }, SECOND_PERSON.test(next) ? 0.8 : 0.6)
+            if (!inside(quotes(), start, start + 9)) push('condescend', { start, end: start + 'obviously'.length }, SECOND_PERSON.test(next) ? 0.8 : 0.6)
           }
         }
         const y = OBVIOUSLY_YOUR.exec(sentence.text)
         if (y && !hasFeeling(sentence)) {
           const start = sentence.start + y.index
-          if (!inside(quotes, start, start + y[0].length)) push('condescend', { start, end: start + y[0].length }, 0.7)
+          if (!inside(quotes(), start, start + y[0].length)) push('condescend', { start, end: start + y[0].length }, 0.7)
         }
       }
 
       // Shouting: three or more words in capitals that read as a sentence, not a name or a label.
-      if (options.shouting) {
+      if (shouting) {
         const tokens: Array<{ start: number; end: number; word: string }> = []
         CAPS_WORD.lastIndex = 0
         let t: RegExpExecArray | null
@@ -279,7 +318,7 @@ export default defineRule<NoRudenessOptions>({
           if (significant.length < 2 || !sentencey) continue
           const start = run[0]!.start
           const end = run[run.length - 1]!.end
-          if (inside(quotes, start, end)) continue
+          if (inside(quotes(), start, end)) continue
           // A URL, path or e-mail around the run, or a label after "tap"/"click": not shouting.
           if (/[/\\@.#_-]$/.test(text.slice(Math.max(0, start - 1), start)) || /^[/\\@_-]/.test(text.slice(end, end + 1))) continue
           const lead = text.slice(Math.max(0, start - 30), start)
@@ -291,7 +330,7 @@ export default defineRule<NoRudenessOptions>({
         }
       }
 
-      if (custom) for (const m of custom.find(text).slice(0, 20)) if (!inside(quotes, m.start, m.end)) push('custom', m, CONFIDENCE.custom)
+      if (custom) for (const m of custom.find(text).slice(0, 20)) if (!inside(quotes(), m.start, m.end)) push('custom', m, CONFIDENCE.custom)
 
       const kept = candidates.filter((c) => {
         if (!allow) return true
@@ -313,7 +352,9 @@ export default defineRule<NoRudenessOptions>({
           if (c.matcher.find(rest).some((r) => r.start === 0 && r.end === rest.length)) c.start += 1
         }
         const span = text.slice(c.start, c.end)
-        const msg = message(c.kind, span, c.lang, c.dialect)
+        // A forced locale wins; otherwise the language of the trigger (Arabic or Arabizi → Arabic).
+        const lang = messageLanguage(context, c.lang === 'en' ? 'en' : 'ar') === 'en' ? 'en' : c.lang === 'en' ? 'ar' : c.lang
+        const msg = message(c.kind, span, lang, c.dialect)
         context.report({ turn: i, start: c.start, end: c.end, reason: msg.reason, note: msg.note, expected: msg.expected, confidence: c.confidence })
       }
     })

@@ -1,4 +1,6 @@
 import { RuleTester, runRule } from '../../src/testing/rule-tester.js'
+import { runRules } from '../../src/engine/run-rules.js'
+import { toTranscript } from '../../src/testing/rule-tester.js'
 import rule from './index.js'
 
 type Role = 'customer' | 'agent' | 'bot' | 'system'
@@ -107,5 +109,17 @@ describe('no-rudeness coaching and robustness', () => {
 
   it('survives odd Unicode', () => {
     expect(() => runRule(rule, pair('?', '\u200f\u202e\uFFFD\u0000 ﷽ 🙄 ﻻ ٱ ẞ'.repeat(1000)))).not.toThrow()
+  })
+})
+
+describe('no-rudeness message language', () => {
+  const run = (customer: string, agent: string, locale?: 'en' | 'ar') =>
+    runRules(toTranscript(pair(customer, agent)), [{ rule, severity: 'warn', options: { ...(rule.meta.defaultOptions as object) } }], { locale })
+
+  it('honours a forced locale', () => {
+    expect(run('where is my order', 'Calm down, it is on its way.')[0]!.reason).not.toMatch(/[\u0600-\u06FF]/)
+    expect(run('where is my order', 'Calm down, it is on its way.', 'ar')[0]!.reason).toMatch(/[\u0600-\u06FF]/)
+    expect(run('وين الفلوس', 'مو مشكلتي، روح للبنك.')[0]!.reason).toMatch(/[\u0600-\u06FF]/)
+    expect(run('وين الفلوس', 'مو مشكلتي، روح للبنك.', 'en')[0]!.note).not.toMatch(/[\u0600-\u06FF]/)
   })
 })

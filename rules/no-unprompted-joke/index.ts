@@ -8,11 +8,14 @@
  * Spoken joke markers ("just kidding", «بهزر», «بمزح») go through compilePhrases.
  */
 import { defineRule } from '../../src/engine/define-rule.js'
+import { normalisePhrase } from '../../src/text/arabic/normalise.js'
+import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry } from '../../src/text/phrases.js'
 import type { OptionSchema, RuleContext, TurnAnalysis } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
 import en from './lexicon.en.json' with { type: 'json' }
 import ar from './lexicon.ar.json' with { type: 'json' }
+import { LiteralIndex, requiredClauses } from './prefilter.js'
 
 export interface NoUnpromptedJokeOptions {
   /** Phrases never flagged (matched against the triggering text and its sentence). */
@@ -72,20 +75,66 @@ const CUSTOMER_PATTERNS: RawPattern[] = [
   ...raw(en.customerSignals, 'laugh', 0.5),
   ...raw(ar.customerSignals, 'laugh', 0.5)
 ]
-const JOKE_PHRASES = compilePhrases([...(en.jokePhrases as PhraseEntry[]), ...(ar.jokePhrases as PhraseEntry[])])
+const JOKE_PHRASE_ENTRIES = [...(en.jokePhrases as PhraseEntry[]), ...(ar.jokePhrases as PhraseEntry[])]
+const JOKE_PHRASES = compilePhrases(JOKE_PHRASE_ENTRIES)
+
+// ---------------------------------------------------------------------------
+// Prefilter (see prefilter.ts): one scan of a text tells which patterns can
+// match it; the others are skipped, and so is masking when none can.
+
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/
+const SAFE_WORD = /^[\x21-\x7e\u0600-\u06ff]+$/
+
+/** A word every match of a plain compilePhrases entry contains (undefined: none can be told). */
+function plainLiteral(phrase: string): string | undefined {
+  const core = phrase.replace(/^\*|\*$/g, '').trim()
+  const pieces = ARABIC_LETTER.test(phrase) ? normalisePhrase(core).split(/\s+/) : core.split(/\s+/).flatMap((w) => w.split(/['’‘`]/))
+  const best = pieces.filter((w) => SAFE_WORD.test(w)).reduce((a, b) => (b.length > a.length ? b : a), '')
+  return best || undefined
+}
+
+/** Clauses (see prefilter.ts) for a list of plain phrases: one single-word clause per phrase. */
+function phraseClauses(entries: readonly PhraseEntry[]): string[][][] | undefined {
+  const out: string[][][] = []
+  for (const e of entries) {
+    if (!e.phrase || !e.phrase.trim()) continue
+    const l = /^\/.+\/[a-z]*$/.test(e.phrase) ? undefined : plainLiteral(e.phrase)
+    if (!l) return undefined
+    out.push([[l]])
+  }
+  return out
+}
+
+function patternIndex(patterns: readonly RawPattern[]): { index: LiteralIndex; bits: number[] } {
+  const index = new LiteralIndex('raw')
+  const bits = patterns.map((p) => 1 << index.add(requiredClauses(p.entry.phrase.slice(1, p.entry.phrase.lastIndexOf('/')))))
+  return { index, bits }
+}
+
+const AGENT_INDEX = patternIndex(AGENT_PATTERNS)
+const CUSTOMER_INDEX = patternIndex(CUSTOMER_PATTERNS)
+/** Joke phrases match on Arabic-normalised text: a separate, Arabic-folding index. */
+const PHRASE_INDEX = new LiteralIndex('arabic')
+PHRASE_INDEX.add(phraseClauses(JOKE_PHRASE_ENTRIES))
 
 /** A negation right before a joke verb turns it around: «مش بهزر», "I'm not joking". */
 const NEGATION_BEFORE = /(?:^|[\s،,.!؟?])(?:لا|ما|مش|مو|مب|موش|مانيش|ماني|مني|not|no|never)\s*$/i
 /** Words that make a run of fives a number (card ending 5555, code 5555). */
 const NUMBER_CONTEXT = /(?:ending|ends|end|last|code|pin|no\.?|number|num|ref|ext|card|acct|account|phone|tel|call|dial|x|رقم|كود|الكود|رمز|الرمز|ينتهي|المنتهي|منتهي|بـ|ب)\s*(?:in|with|is|:|#)?\s*$/i
 
+const HAS_LINK = /https?:|www\./iu
+
 /** Blank URLs, e-mail addresses and @handles (same length, so offsets hold). */
 export function maskNoise(text: string): string {
+  // Every kind of noise needs an @, "http" or "www." (same flags as below, so the same letters count).
+  if (!text.includes('@') && !HAS_LINK.test(text)) return text
   return text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,100}|@\w+/giu, (m) => ' '.repeat(m.length))
 }
 
-function runPatterns(text: string, patterns: readonly RawPattern[], out: JokeHit[]): void {
-  for (const p of patterns) {
+function runPatterns(text: string, patterns: readonly RawPattern[], out: JokeHit[], mask = -1, bits?: readonly number[]): void {
+  for (let k = 0; k < patterns.length; k++) {
+    if (bits && !(mask & bits[k]!)) continue
+    const p = patterns[k]!
     p.regex.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = p.regex.exec(text))) {
@@ -103,8 +152,8 @@ function runPatterns(text: string, patterns: readonly RawPattern[], out: JokeHit
   }
 }
 
-function phraseHits(text: string, out: JokeHit[], extra?: ReturnType<typeof compilePhrases>): void {
-  for (const matcher of extra ? [JOKE_PHRASES, extra] : [JOKE_PHRASES]) {
+function phraseHits(text: string, out: JokeHit[], extra?: ReturnType<typeof compilePhrases>, phrases = true): void {
+  for (const matcher of extra ? (phrases ? [JOKE_PHRASES, extra] : [extra]) : phrases ? [JOKE_PHRASES] : []) {
     for (const h of matcher.find(text)) {
       if (NEGATION_BEFORE.test(text.slice(Math.max(0, h.start - 12), h.start))) continue
       out.push({ start: h.start, end: h.end, kind: 'phrase', confidence: 0.85, gloss: h.entry.gloss })
@@ -114,24 +163,41 @@ function phraseHits(text: string, out: JokeHit[], extra?: ReturnType<typeof comp
 
 /** Laughter and joke markers in an agent's (or bot's) own words. */
 export function findJokes(text: string, options?: { wordplay?: boolean; extra?: ReturnType<typeof compilePhrases> }): JokeHit[] {
+  const { mask, phrases } = agentGate(text, options?.wordplay !== false)
+  return jokesIn(text, mask, phrases, options?.extra)
+}
+
+/**
+ * Which agent patterns (a mask) and whether the joke phrases can match `text`
+ * or any text made from it by blanking parts out (masking, own words).
+ */
+function agentGate(text: string, wordplay: boolean): { mask: number; phrases: boolean } {
+  let mask = AGENT_INDEX.index.scanMask(text)
+  if (!wordplay) mask &= ~WORDPLAY_BITS
+  return { mask, phrases: PHRASE_INDEX.scan(text).length > 0 }
+}
+
+function jokesIn(text: string, mask: number, phrases: boolean, extra: ReturnType<typeof compilePhrases> | undefined): JokeHit[] {
+  if (!mask && !phrases && !extra) return []
   const masked = maskNoise(text)
   const hits: JokeHit[] = []
-  runPatterns(
-    masked,
-    options?.wordplay === false ? AGENT_PATTERNS.filter((p) => p.kind !== 'wordplay') : AGENT_PATTERNS,
-    hits
-  )
-  phraseHits(masked, hits, options?.extra)
+  runPatterns(masked, AGENT_PATTERNS, hits, mask, AGENT_INDEX.bits)
+  phraseHits(masked, hits, extra, phrases)
   return hits.sort((a, b) => a.start - b.start || b.end - a.end)
 }
 
+const WORDPLAY_BITS = AGENT_PATTERNS.reduce((m, p, k) => (p.kind === 'wordplay' ? m | AGENT_INDEX.bits[k]! : m), 0)
+
 /** Did a customer laugh or joke in this text? (More permissive than the agent side.) */
 export function customerJoked(text: string): boolean {
+  const mask = CUSTOMER_INDEX.index.scanMask(text)
+  const phrases = PHRASE_INDEX.scan(text).length > 0
+  if (!mask && !phrases) return false
   const masked = maskNoise(text)
   const hits: JokeHit[] = []
-  runPatterns(masked, CUSTOMER_PATTERNS, hits)
+  runPatterns(masked, CUSTOMER_PATTERNS, hits, mask, CUSTOMER_INDEX.bits)
   if (hits.length) return true
-  phraseHits(masked, hits)
+  phraseHits(masked, hits, undefined, phrases)
   return hits.length > 0
 }
 
@@ -240,9 +306,13 @@ export default defineRule<NoUnpromptedJokeOptions>({
         return
       }
       if (turn.role !== 'agent' && turn.role !== 'bot') return
+      // Own words only blank text out: what cannot match the turn cannot match them, so skip the analysis.
+      let gate = agentGate(turn.text, options.wordplay !== false)
+      if (!gate.mask && !gate.phrases && !extra) return
       const a = context.analyse(i)
       const text = a.ownText
-      let hits = findJokes(text, { wordplay: options.wordplay !== false, extra })
+      if (text !== turn.text) gate = agentGate(text, options.wordplay !== false)
+      let hits = jokesIn(text, gate.mask, gate.phrases, extra)
       if (allow && hits.length) {
         const sentences = a.sentences
         hits = hits.filter((h) => {
@@ -256,7 +326,8 @@ export default defineRule<NoUnpromptedJokeOptions>({
       if (!hits.length) return
       const first = hits.reduce((best, h) => (h.confidence > best.confidence ? h : best), hits[0]!)
       const lead = hits[0]!
-      const arabic = inArabic(a, lead, text)
+      // A forced locale wins; otherwise the language of the turn and its trigger.
+      const arabic = messageLanguage(context, inArabic(a, lead, text) ? 'ar' : 'en') === 'ar'
       const quoted = describe(text, hits, arabic)
       const kind: Kind = hits.some((h) => h.kind === 'laugh') ? 'laugh' : hits.some((h) => h.kind === 'phrase') ? 'phrase' : 'wordplay'
       const onlyWordplay = hits.every((h) => h.kind === 'wordplay')

@@ -1,6 +1,8 @@
 import { RuleTester } from '../../src/testing/rule-tester.js'
 import { runRule } from '../../src/testing/rule-tester.js'
-import rule, { customerJoked, findJokes } from './index.js'
+import rule, { customerJoked, findJokes, maskNoise } from './index.js'
+import { runRules } from '../../src/engine/run-rules.js'
+import { toTranscript } from '../../src/testing/rule-tester.js'
 
 type T = { role: 'customer' | 'agent' | 'bot' | 'system'; text: string }
 const convo = (...turns: T[]) => ({ turns })
@@ -93,5 +95,28 @@ describe('no-unprompted-joke helpers', () => {
     runRule(rule, convo(c('hi'), a(long)))
     runRule(rule, convo(c('hi'), a('5'.repeat(60_000) + ' :' + ';)'.repeat(10_000))))
     expect(Date.now() - t0).toBeLessThan(3000)
+  })
+})
+
+describe('no-unprompted-joke message language and prefilter', () => {
+  const run = (conversation: ReturnType<typeof convo>, locale?: 'en' | 'ar') =>
+    runRules(toTranscript(conversation), [{ rule, severity: 'warn', options: { ...(rule.meta.defaultOptions as object) } }], { locale })
+
+  it('honours a forced locale', () => {
+    const en = convo(c('I was double charged'), a('lol no worries, let us take a look.'))
+    const ar = convo(c('انخصم مني مرتين'), a('هههههه ولا يهمك، بشوف الموضوع.'))
+    expect(run(en)[0]!.reason).not.toMatch(/[\u0600-\u06FF]/)
+    expect(run(en, 'ar')[0]!.reason).toMatch(/[\u0600-\u06FF]/)
+    expect(run(ar)[0]!.reason).toMatch(/[\u0600-\u06FF]/)
+    expect(run(ar, 'en')[0]!.note).not.toMatch(/[\u0600-\u06FF]/)
+  })
+
+  it('still masks links and handles when skipping work', () => {
+    const noisy = 'see https://x.co/haha @hahaha'
+    expect(maskNoise(noisy)).toBe('see' + ' '.repeat(noisy.length - 3))
+    expect(maskNoise('no links here haha')).toBe('no links here haha')
+    expect(findJokes('@hahaha thanks')).toEqual([])
+    expect(customerJoked('lol ok')).toBe(true)
+    expect(customerJoked('ok thanks')).toBe(false)
   })
 })

@@ -14,7 +14,7 @@
  * Browser-safe; no regular expression here nests quantifiers over overlapping
  * classes, and input is capped, so hostile text cannot make it hang.
  */
-import { normaliseArabic } from '../../src/text/arabic/normalise.js'
+import { normalise } from './normalise.js'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -304,21 +304,104 @@ function endOfMonth(c: Clock, months: number): number {
   return Date.UTC(p.y, p.m + months + 1, 1) - c.offset * MIN - 1
 }
 
-function scanEnglish(s: string, c: Clock, out: Scan, arabizi: boolean): void {
+// Patterns compiled once at module load (the scans below reset lastIndex before each use).
+const EN_short = /\b(?:in\s+(?:just\s+)?a\s+(?:moment|minute|min|sec|second|bit|jiffy|little\s+while|short\s+while|few\s+(?:moments|mins?|minutes))|momentarily|shortly|right\s+away|right\s+now|straight\s+away|immediately|in\s+no\s+time|(?:in\s+)?the\s+next\s+few\s+(?:minutes|mins|moments))\b/g
+const EN_soon = /\b(?:soon|asap|as\s+soon\s+as\s+(?:possible|we\s+can|i\s+can|we\s+have|i\s+have|we\s+hear|i\s+hear)|at\s+the\s+earliest|in\s+due\s+course|later\s+on|in\s+a\s+while)\b/g
+const EN_UNIT = String.raw`business\s+days?|working\s+days?|work\s+days?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|seconds?|secs?`
+const EN_dur = new RegExp(
+  String.raw`\b(?:in|within|inside|under|in\s+under|in\s+less\s+than|no\s+more\s+than|over\s+the\s+next|over\s+the\s+coming)\s+(?:the\s+)?(?:(?:next|coming)\s+)?(?:(?:about|around|approximately|approx|roughly|another|just)\s+)?(?:(${EN_NUM})\s*(?:(?:-|–|to|or)\s*(${EN_NUM})\s*)?)?(${EN_UNIT})\b(?:\s+or\s+(${EN_NUM})\b)?`,
+  'g'
+)
+const EN_fromNow = new RegExp(String.raw`\b(${EN_NUM})\s+(${EN_UNIT})\s+from\s+now\b`, 'g')
+const EN_today = /\b(?:later\s+today|today|tonight|this\s+(morning|afternoon|evening)|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|today|business(?:\s+day)?|(?:the\s+)?working\s+day)|eod|cob|close\s+of\s+(?:business|play))\b/g
+const EN_tomorrow = /\b(?:(?:the\s+)?day\s+after\s+(tomorrow)|tomorrow)(?:\s+(morning|afternoon|evening|night|noon|midday))?\b/g
+const EN_weekday = /\b(?:(next|this|on|by|until|till|before|coming|this\s+coming)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b(?:\s+(morning|afternoon|evening|night))?/g
+const EN_abbr = /\b(on|by|before|until|next|this)\s+(sun|mon|tues|tue|wed|thurs|thur|thu|fri|sat)\b\.?/g
+const EN_week = /\b(?:(early\s+|later\s+|by\s+|end\s+of\s+|the\s+end\s+of\s+)?(next|this|the|the\s+coming)\s+week(?:end)?|by\s+the\s+weekend|this\s+weekend)\b/g
+const EN_month = /\b(?:(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+month|this\s+month|(next)\s+month)\b/g
+const EN_MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec'
+const EN_dm = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${EN_MONTH})\b\.?`, 'g')
+const EN_md = new RegExp(String.raw`\b(${EN_MONTH})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`, 'g')
+const EN_ampm = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/g
+const EN_h24 = /\b([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:a\.?m|p\.?m))/g
+const EN_range = /\b(?:between|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:and|to|-|–)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d:])(?!\s*(?:business|working|days?|hours?|hrs?|weeks?|months?|minutes?|mins?|%|items?|times?|people|percent))/g
+const EN_named = /\b(noon|midday|midnight)\b/g
+const EN_oclock = /\b(\d{1,2})\s*o['’]?\s*clock\b/g
+const EN_bare = /\b(?:by|before|until|till|around|no\s+later\s+than)\s+(\d{1,2})(?=\s*(?:$|[,;!)]|\.(?!\d)|\s+(?:today|tonight|tomorrow|this|on|local|pacific|eastern|central|mountain|gmt|utc|bst|cet|est|edt|pst|pdt|uk|your|our|at)\b))/g
+const AR_UNIT_AR = 'دقيقتين|دقيقتان|دقيقه|دقايق|دقائق|ساعتين|ساعتان|ساعات|ساعه|يومين|يومان|ايام|يوم|اسبوعين|اسبوعان|اسابيع|اسبوع|شهرين|شهران|شهور|اشهر|شهر|ثواني|ثانيه'
+const AR_NUM = `\\d{1,3}|${AR_NUM_WORDS}`
+const AR_PREP = 'خلال|في\\s+خلال|غضون|في\\s+غضون|بعد|ظرف|في\\s+ظرف|قبل\\s+مرور|في\\s+مده\\s+اقصاها|في\\s+مده|بحدود|اقل\\s+من|في\\s+اقل\\s+من'
+const AR_short = new RegExp(
+  `${AS}(?:بعد\\s+(?:شوي|شويه|شويا|شوية|قليل|لحظات|لحظه|دقايق|دقائق)|خلال\\s+(?:لحظات|دقايق|دقائق|دقائق\\s+معدوده)|حالا|فورا|على\\s+طول|دلوقتي|دلوقت|الحين|هلق|هلء|توا|دابا|بعد\\s+كم\\s+دقيقه)${AE}`,
+  'g'
+)
+const AR_soon = new RegExp(`${AS}(?:قريبا|قريب|عن\\s+قريب|في\\s+اقرب\\s+وقت|اقرب\\s+وقت|في\\s+اسرع\\s+وقت|اسرع\\s+وقت|باسرع\\s+وقت|بعدين|لاحقا|في\\s+وقت\\s+لاحق)${AE}`, 'g')
+const AR_shortAz = /\b(?:ba3d\s+(?:shwaya|shwaia|shwya|shway|chwiya|chwia|shwai|shwayya)|daba|tawa|delwa2ti|delwa2ty|dlw2ty|dlwa2ty|7alan|halan|fawran|f\s*l7in|fel\s*7al|el7in|hala2)\b/g
+const AR_soonAz = /\b(?:2orayeban|orayeb|9rib|qrib|3an\s+2arib|mn\s+ba3d|men\s+ba3d|ba3den|ba3dain|ba3dein)\b/g
+const AR_frac = new RegExp(`${AS}(?:${AR_PREP})\\s+(نص|نصف|ربع)\\s+ساعه${AE}|${AS}(?:${AR_PREP})\\s+ساعه\\s+(ونص|ونصف|الا\\s+ربع)${AE}`, 'g')
+const AR_dur = new RegExp(
+  `${AS}(?:${AR_PREP})\\s+(?:(?:حوالي|تقريبا)\\s+)?(?:(${AR_NUM})(?:\\s+و\\s*(${AR_NUM}))?\\s*(?:(?:-|–|الى|او|ل)\\s*(${AR_NUM})\\s*)?)?(${AR_UNIT_AR})(?:\\s+(عمل|شغل|عمل\\s+رسمي))?${AE}`,
+  'g'
+)
+const AR_UNIT_AZ = 'se3tein|se3ten|se3at|se3a|de2i2a|de2ee2a|d2i2a|d2ee2a|de2aye2|da2aye2|da2ayi2|d2aye2|d2ay2|dqiqa|dqayeq|d9i9a|d9aye9|minutes|minute|mins|min|sa3tein|sa3ten|sa3tain|sa3teen|sa3aat|sa3at|sa3a|yomein|yomen|youmein|yoomen|youm|yoom|yom|nhar|ayyam|ayam|iyam|jours|jour|osbo3|osboo3|esbou3|esbo3|semana'
+const AR_dAz = new RegExp(
+  `\\b(?:5elal|5lal|5ilal|5elel|5ilel|khelal|khlal|khilal|khelel|ba3d|ba3ad|b3d|f|fi|fe)\\s+(?:(\\d{1,3}|${AZ_NUM_WORDS})\\s*(?:(?:-|to|l|wala|aw)\\s*(\\d{1,3}|${AZ_NUM_WORDS})\\s*)?)?(${AR_UNIT_AZ})\\b`,
+  'g'
+)
+const AR_today = new RegExp(
+  `${AS}(?:اليوم|النهارده|النهاردا|هاليوم|الليله|هالليله|الليله\\s+دي|(?:اخر|نهايه)\\s+(?:اليوم|النهار|الدوام|دوام\\s+اليوم)|قبل\\s+ما\\s+يخلص\\s+الدوام)${AE}|\\b(?:lyoum|lyouma|el\\s*yom|el\\s*youm|elyoum|ennaharda|el\\s*naharda|el\\s*nharda|nharda|ennhar\\s+da|el\\s*leila|elleila|el\\s*lela)\\b`,
+  'g'
+)
+const AR_dayAfter = new RegExp(`${AS}بعد\\s+(?:بكره|بكرا|باكر|غد|الغد|باجر|باچر)${AE}|\\bba3d\\s+(?:bokra|bukra|bkra|boukra|bachir|bacher|ghedwa|ghodwa)\\b`, 'g')
+const AR_tomorrow = new RegExp(
+  `${AS}(?:بكره|بكرا|باكر|باچر|باجر|بچره|بجره|غدا|الغد|غدوه|غدوا)${AE}|\\b(?:bokra|bukra|bokrah|bukrah|bkra|boukra|bachir|bacher|baker|bakir|ghedwa|ghodwa|ghdwa|ghadwa|ghudwa|ghedoua)\\b`,
+  'g'
+)
+const AR_wd = new RegExp(`${AS}(?:يوم\\s+)?ال(احد|اثنين|اتنين|ثنين|ثلاثاء|ثلاثا|تلاتاء|تلات|اربعاء|اربع|خميس|جمعه|سبت)(?:\\s+(الجاي|القادم|المقبل|الجايه|الياي|الجاييه))?${AE}`, 'g')
+const AR_week = new RegExp(
+  `${AS}(?:(?:ال)?اسبوع\\s+(الجاي|القادم|المقبل|الياي|الجاييه)|(?:نهايه|اخر|خلال)\\s+(?:هذا\\s+)?الاسبوع|هالاسبوع|هذا\\s+الاسبوع|الاسبوع\\s+(?:ده|هذا|هاد))${AE}|\\b(?:(semana|l?osbo3|el\\s+osbo3|l'osbo3)\\s+(?:jaya|jay|el\\s*gay|el\\s*jay|ljaya))\\b`,
+  'g'
+)
+const AR_month = new RegExp(`${AS}(?:(?:ال)?شهر\\s+(الجاي|القادم|المقبل|الياي)|(?:نهايه|اخر)\\s+(?:هذا\\s+)?الشهر|هالشهر)${AE}`, 'g')
+const AR_MONTH_AR = Object.keys(MONTHS_AR)
+  .sort((a, b) => b.length - a.length)
+  .join('|')
+const AR_date = new RegExp(`(?<![\\d])(\\d{1,2})\\s+(?:من\\s+)?(?:شهر\\s+)?(${AR_MONTH_AR})${AE}`, 'g')
+const AR_clockWord = `(?:(\\d{1,2})(?::(\\d{2}))?|(${AR_HOUR_WORDS}))`
+const AR_clock = new RegExp(`${AS}(?:ال)?ساعه\\s+${AR_clockWord}(?:\\s*(و\\s*نص|ونصف|و\\s*ربع|الا\\s*ربع))?${AE}`, 'g')
+const AR_rangeEnd = new RegExp(
+  `(?:ساعه\\s+${AR_clockWord}|(?:من|بين)\\s+(?:ال)?(?:\\d{1,2}|${AR_HOUR_WORDS}))\\s*(?:و|الى|لحد|لغايه|حتى|ل|-|–)\\s*(?:ال)?(?:ساعه\\s+)?(?:(\\d{1,2})(?::(\\d{2}))?|(${AR_HOUR_WORDS}))${AE}(?!\\s*(?:${AR_UNIT_AR}))`,
+  'g'
+)
+const AR_before = new RegExp(`${AS}(?:قبل|لحد|لغايه|حتى)\\s+(?:ال)?(\\d{1,2})(?::(\\d{2}))?(?![\\d%])(?!\\s*(?:${AR_UNIT_AR}|%|ريال|جنيه|دينار|درهم|دولار))`, 'g')
+const AR_beforeAz = /\b(?:9bel|qbel|gbel|9bal|2abl|abl|gabl|l7ad|le7ad)\s+(?:el\s+|l\s*)?(?:sa3a\s+)?(\d{1,2})(?::(\d{2}))?\b/g
+const AR_atAz = /\b(?:el\s*|l\s*)?sa3a\s+(\d{1,2})(?::(\d{2}))?\b/g
+
+const AR_PARTS: Array<[RegExp, Part]> = [
+  [new RegExp(`${AS}(?:الصبح|صباحا|الصباح|الصبحيه|sba7|sbah|s-sba7|sob7|el\\s*sob7|fel\\s*sob7|el\\s*sobh)${AE}`, 'g'), 'morning'],
+  [new RegExp(`${AS}(?:الظهر|الضهر|ظهرا|ضهرا|الضهريه|الظهيره)${AE}|\\b(?:d-dohr|dohr|do7r|el\\s*dohr|ddohr)\\b`, 'g'), 'noon'],
+  [new RegExp(`${AS}(?:العصر|بعد\\s+الظهر|بعد\\s+الضهر)${AE}|\\b(?:l3sar|el\\s*3asr|la3chia)\\b`, 'g'), 'afternoon'],
+  [new RegExp(`${AS}(?:المسا|المساء|مساء|مساءا|مسا|بالليل|الليل|المغرب|العشا|العشاء|العشيه)${AE}|\\b(?:l3chiya|l3ashiya|l3chia|l3echiya|el\\s*masa|bel\\s*leil|bellil|el\\s*leil|fel\\s*leil|masa2an)\\b`, 'g'), 'evening']
+]
+
+function scanEnglish(s: string, c: Clock, out: Scan, arabizi: boolean, latin: boolean, digits: boolean): void {
   let m: RegExpExecArray | null
+  // Every pattern here needs a Latin letter except the 24-hour clock, which needs a digit.
+  if (!latin) {
+    if (!digits) return
+    EN_h24.lastIndex = 0
+    while ((m = EN_h24.exec(s))) out.clocks.push({ start: m.index, end: m.index + m[0].length, h: Number(m[1]), m: Number(m[2]) })
+    return
+  }
   // Vague short: "in a moment", "in a minute", "shortly", "right away".
-  const short = /\b(?:in\s+(?:just\s+)?a\s+(?:moment|minute|min|sec|second|bit|jiffy|little\s+while|short\s+while|few\s+(?:moments|mins?|minutes))|momentarily|shortly|right\s+away|right\s+now|straight\s+away|immediately|in\s+no\s+time|(?:in\s+)?the\s+next\s+few\s+(?:minutes|mins|moments))\b/g
-  while ((m = short.exec(s))) out.vague.push({ start: m.index, end: m.index + m[0].length, kind: 'short' })
-  const soon = /\b(?:soon|asap|as\s+soon\s+as\s+(?:possible|we\s+can|i\s+can|we\s+have|i\s+have|we\s+hear|i\s+hear)|at\s+the\s+earliest|in\s+due\s+course|later\s+on|in\s+a\s+while)\b/g
-  while ((m = soon.exec(s))) out.vague.push({ start: m.index, end: m.index + m[0].length, kind: 'soon' })
+  EN_short.lastIndex = 0
+  while ((m = EN_short.exec(s))) out.vague.push({ start: m.index, end: m.index + m[0].length, kind: 'short' })
+  EN_soon.lastIndex = 0
+  while ((m = EN_soon.exec(s))) out.vague.push({ start: m.index, end: m.index + m[0].length, kind: 'soon' })
 
   // Durations: "in 10 minutes", "within the hour", "within 2 business days", "in 24-48 hours", "in a day or two".
-  const UNIT = String.raw`business\s+days?|working\s+days?|work\s+days?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|seconds?|secs?`
-  const dur = new RegExp(
-    String.raw`\b(?:in|within|inside|under|in\s+under|in\s+less\s+than|no\s+more\s+than|over\s+the\s+next|over\s+the\s+coming)\s+(?:the\s+)?(?:(?:next|coming)\s+)?(?:(?:about|around|approximately|approx|roughly|another|just)\s+)?(?:(${EN_NUM})\s*(?:(?:-|–|to|or)\s*(${EN_NUM})\s*)?)?(${UNIT})\b(?:\s+or\s+(${EN_NUM})\b)?`,
-    'g'
-  )
-  while ((m = dur.exec(s))) {
+  EN_dur.lastIndex = 0
+  while ((m = EN_dur.exec(s))) {
     const [all, a, b, unitWord, orN] = m
     const { unit, plural } = enUnit(unitWord!)
     let n = number(b) ?? number(a)
@@ -338,213 +421,203 @@ function scanEnglish(s: string, c: Clock, out: Scan, arabizi: boolean): void {
     // "half an hour": the number word already holds the half.
     out.durations.push({ start: m.index, end: m.index + all!.length, n, unit, ...(vague ? { vague } : {}) })
   }
-  const fromNow = new RegExp(String.raw`\b(${EN_NUM})\s+(${UNIT})\s+from\s+now\b`, 'g')
-  while ((m = fromNow.exec(s))) {
+  EN_fromNow.lastIndex = 0
+  while ((m = EN_fromNow.exec(s))) {
     const { unit } = enUnit(m[2]!)
     out.durations.push({ start: m.index, end: m.index + m[0].length, n: number(m[1]) ?? 1, unit })
   }
 
   // Days.
-  const today = /\b(?:later\s+today|today|tonight|this\s+(morning|afternoon|evening)|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|today|business(?:\s+day)?|(?:the\s+)?working\s+day)|eod|cob|close\s+of\s+(?:business|play))\b/g
-  while ((m = today.exec(s))) {
+  EN_today.lastIndex = 0
+  while ((m = EN_today.exec(s))) {
     out.days.push({ start: m.index, end: m.index + m[0].length, plus: 0 })
     const part = m[1] as Part | undefined
     if (part) out.parts.push({ start: m.index, end: m.index + m[0].length, part })
     if (/tonight/.test(m[0])) out.parts.push({ start: m.index, end: m.index + m[0].length, part: 'evening' })
   }
-  const tomorrow = /\b(?:(?:the\s+)?day\s+after\s+(tomorrow)|tomorrow)(?:\s+(morning|afternoon|evening|night|noon|midday))?\b/g
-  while ((m = tomorrow.exec(s))) {
+  EN_tomorrow.lastIndex = 0
+  while ((m = EN_tomorrow.exec(s))) {
     out.days.push({ start: m.index, end: m.index + m[0].length, plus: m[1] ? 2 : 1 })
     const w = m[2]
     if (w) out.parts.push({ start: m.index, end: m.index + m[0].length, part: w === 'night' ? 'evening' : w === 'midday' ? 'noon' : (w as Part) })
   }
-  const weekday = /\b(?:(next|this|on|by|until|till|before|coming|this\s+coming)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b(?:\s+(morning|afternoon|evening|night))?/g
-  while ((m = weekday.exec(s))) {
+  EN_weekday.lastIndex = 0
+  while ((m = EN_weekday.exec(s))) {
     const plus = weekdayPlus(c, WEEKDAYS_EN.indexOf(m[2]!), m[1] === 'next')
     out.days.push({ start: m.index, end: m.index + m[0].length, plus })
     const w = m[3]
     if (w) out.parts.push({ start: m.index, end: m.index + m[0].length, part: w === 'night' ? 'evening' : (w as Part) })
   }
-  const abbr = /\b(on|by|before|until|next|this)\s+(sun|mon|tues|tue|wed|thurs|thur|thu|fri|sat)\b\.?/g
-  while ((m = abbr.exec(s))) {
+  EN_abbr.lastIndex = 0
+  while ((m = EN_abbr.exec(s))) {
     out.days.push({ start: m.index, end: m.index + m[0].length, plus: weekdayPlus(c, WEEKDAY_ABBR[m[2]!]!, m[1] === 'next') })
   }
-  const week = /\b(?:(early\s+|later\s+|by\s+|end\s+of\s+|the\s+end\s+of\s+)?(next|this|the|the\s+coming)\s+week(?:end)?|by\s+the\s+weekend|this\s+weekend)\b/g
-  while ((m = week.exec(s))) {
+  EN_week.lastIndex = 0
+  while ((m = EN_week.exec(s))) {
     const next = m[2] === 'next' || m[2] === 'the coming'
     const plus = endOfWeekPlus(c, next ? 1 : 0)
     out.absolutes.push({ start: m.index, end: m.index + m[0].length, at: endOfLocalDay(c, plus) })
   }
-  const month = /\b(?:(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+month|this\s+month|(next)\s+month)\b/g
-  while ((m = month.exec(s))) out.absolutes.push({ start: m.index, end: m.index + m[0].length, at: endOfMonth(c, m[1] ? 1 : 0) })
+  EN_month.lastIndex = 0
+  while ((m = EN_month.exec(s))) out.absolutes.push({ start: m.index, end: m.index + m[0].length, at: endOfMonth(c, m[1] ? 1 : 0) })
 
   // Dates: "8 May", "May 8th", "Oct 10".
-  const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec'
-  const dm = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH})\b\.?`, 'g')
-  while ((m = dm.exec(s))) {
+  EN_dm.lastIndex = 0
+  while ((m = EN_dm.exec(s))) {
     const plus = dateDiffDays(c, MONTHS_EN[m[2]!]!, Number(m[1]))
     if (plus !== undefined) out.days.push({ start: m.index, end: m.index + m[0].length, plus })
   }
-  const md = new RegExp(String.raw`\b(${MONTH})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`, 'g')
-  while ((m = md.exec(s))) {
+  EN_md.lastIndex = 0
+  while ((m = EN_md.exec(s))) {
     if (m[1] === 'may' && !/\d/.test(m[2]!)) continue
     const plus = dateDiffDays(c, MONTHS_EN[m[1]!]!, Number(m[2]))
     if (plus !== undefined) out.days.push({ start: m.index, end: m.index + m[0].length, plus })
   }
 
   // Clock times.
-  const ampm = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/g
-  while ((m = ampm.exec(s))) {
+  EN_ampm.lastIndex = 0
+  while ((m = EN_ampm.exec(s))) {
     const h = Number(m[1])
     if (h < 1 || h > 12) continue
     // In Arabizi "3am" is the Levantine progressive particle «عم», not three in the morning.
     if (arabizi && /^\dam$/.test(m[0])) continue
     out.clocks.push({ start: m.index, end: m.index + m[0].length, h, m: Number(m[2] ?? 0), mer: m[3]!.startsWith('a') ? 'am' : 'pm' })
   }
-  const h24 = /\b([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:a\.?m|p\.?m))/g
-  while ((m = h24.exec(s))) out.clocks.push({ start: m.index, end: m.index + m[0].length, h: Number(m[1]), m: Number(m[2]) })
+  EN_h24.lastIndex = 0
+  while ((m = EN_h24.exec(s))) out.clocks.push({ start: m.index, end: m.index + m[0].length, h: Number(m[1]), m: Number(m[2]) })
   // "between 9 and 11", "from 2 to 4pm": the later hour is the limit.
-  const range = /\b(?:between|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:and|to|-|–)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d:])(?!\s*(?:business|working|days?|hours?|hrs?|weeks?|months?|minutes?|mins?|%|items?|times?|people|percent))/g
-  while ((m = range.exec(s))) {
+  EN_range.lastIndex = 0
+  while ((m = EN_range.exec(s))) {
     const h = Number(m[3])
     if (h < 1 || h > 24 || m[5]) continue // with am/pm the clock pattern above already has it
     out.clocks.push({ start: m.index, end: m.index + m[0].length, h, m: Number(m[4] ?? 0) })
   }
-  const named = /\b(noon|midday|midnight)\b/g
-  while ((m = named.exec(s))) {
+  EN_named.lastIndex = 0
+  while ((m = EN_named.exec(s))) {
     if (m[1] === 'midnight') out.parts.push({ start: m.index, end: m.index + m[0].length, part: 'evening' })
     else out.clocks.push({ start: m.index, end: m.index + m[0].length, h: 12, m: 0, mer: 'pm' })
   }
-  const oclock = /\b(\d{1,2})\s*o['’]?\s*clock\b/g
-  while ((m = oclock.exec(s))) out.clocks.push({ start: m.index, end: m.index + m[0].length, h: Number(m[1]), m: 0 })
-  const bare = /\b(?:by|before|until|till|around|no\s+later\s+than)\s+(\d{1,2})(?=\s*(?:$|[,;!)]|\.(?!\d)|\s+(?:today|tonight|tomorrow|this|on|local|pacific|eastern|central|mountain|gmt|utc|bst|cet|est|edt|pst|pdt|uk|your|our|at)\b))/g
-  while ((m = bare.exec(s))) {
+  EN_oclock.lastIndex = 0
+  while ((m = EN_oclock.exec(s))) out.clocks.push({ start: m.index, end: m.index + m[0].length, h: Number(m[1]), m: 0 })
+  EN_bare.lastIndex = 0
+  while ((m = EN_bare.exec(s))) {
     const h = Number(m[1])
     if (h >= 1 && h <= 12) out.clocks.push({ start: m.index, end: m.index + m[0].length, h, m: 0 })
   }
 }
 
-function scanArabic(s: string, c: Clock, out: Scan): void {
+function scanArabic(s: string, c: Clock, out: Scan, latin: boolean, arabic: boolean): void {
+  if (!latin && !arabic) return
   // «هلأ» (now) normalises to هلء (a word-final أ keeps its hamza), so the Gulf greeting «هلا» is never read as "now".
   let m: RegExpExecArray | null
-  const UNIT_AR = 'دقيقتين|دقيقتان|دقيقه|دقايق|دقائق|ساعتين|ساعتان|ساعات|ساعه|يومين|يومان|ايام|يوم|اسبوعين|اسبوعان|اسابيع|اسبوع|شهرين|شهران|شهور|اشهر|شهر|ثواني|ثانيه'
-  const NUM = `\\d{1,3}|${AR_NUM_WORDS}`
-  const PREP = 'خلال|في\\s+خلال|غضون|في\\s+غضون|بعد|ظرف|في\\s+ظرف|قبل\\s+مرور|في\\s+مده\\s+اقصاها|في\\s+مده|بحدود|اقل\\s+من|في\\s+اقل\\s+من'
 
   // Vague.
-  const short = new RegExp(
-    `${AS}(?:بعد\\s+(?:شوي|شويه|شويا|شوية|قليل|لحظات|لحظه|دقايق|دقائق)|خلال\\s+(?:لحظات|دقايق|دقائق|دقائق\\s+معدوده)|حالا|فورا|على\\s+طول|دلوقتي|دلوقت|الحين|هلق|هلء|توا|دابا|بعد\\s+كم\\s+دقيقه)${AE}`,
-    'g'
-  )
-  while ((m = short.exec(s))) {
-    out.vague.push({ start: m.index, end: m.index + m[0].length, kind: 'short' })
+  if (arabic) {
+    AR_short.lastIndex = 0
+    while ((m = AR_short.exec(s))) {
+      out.vague.push({ start: m.index, end: m.index + m[0].length, kind: 'short' })
+    }
   }
-  const soon = new RegExp(`${AS}(?:قريبا|قريب|عن\\s+قريب|في\\s+اقرب\\s+وقت|اقرب\\s+وقت|في\\s+اسرع\\s+وقت|اسرع\\s+وقت|باسرع\\s+وقت|بعدين|لاحقا|في\\s+وقت\\s+لاحق)${AE}`, 'g')
-  while ((m = soon.exec(s))) out.vague.push({ start: m.index, end: m.index + m[0].length, kind: 'soon' })
-  const shortAz = /\b(?:ba3d\s+(?:shwaya|shwaia|shwya|shway|chwiya|chwia|shwai|shwayya)|daba|tawa|delwa2ti|delwa2ty|dlw2ty|dlwa2ty|7alan|halan|fawran|f\s*l7in|fel\s*7al|el7in|hala2)\b/g
-  while ((m = shortAz.exec(s))) out.vague.push({ start: m.index, end: m.index + m[0].length, kind: 'short' })
-  const soonAz = /\b(?:2orayeban|orayeb|9rib|qrib|3an\s+2arib|mn\s+ba3d|men\s+ba3d|ba3den|ba3dain|ba3dein)\b/g
-  while ((m = soonAz.exec(s))) out.vague.push({ start: m.index, end: m.index + m[0].length, kind: 'soon' })
+  if (arabic) {
+    AR_soon.lastIndex = 0
+    while ((m = AR_soon.exec(s))) out.vague.push({ start: m.index, end: m.index + m[0].length, kind: 'soon' })
+  }
+  if (latin) {
+    AR_shortAz.lastIndex = 0
+    while ((m = AR_shortAz.exec(s))) out.vague.push({ start: m.index, end: m.index + m[0].length, kind: 'short' })
+  }
+  if (latin) {
+    AR_soonAz.lastIndex = 0
+    while ((m = AR_soonAz.exec(s))) out.vague.push({ start: m.index, end: m.index + m[0].length, kind: 'soon' })
+  }
 
   // Fractions of an hour.
-  const frac = new RegExp(`${AS}(?:${PREP})\\s+(نص|نصف|ربع)\\s+ساعه${AE}|${AS}(?:${PREP})\\s+ساعه\\s+(ونص|ونصف|الا\\s+ربع)${AE}`, 'g')
-  while ((m = frac.exec(s))) {
-    const minutes = m[1] === 'ربع' ? 15 : m[1] ? 30 : m[2] === 'الا ربع' || /الا/.test(m[2] ?? '') ? 45 : 90
-    out.durations.push({ start: m.index, end: m.index + m[0].length, n: minutes, unit: 'minute' })
+  if (arabic) {
+    AR_frac.lastIndex = 0
+    while ((m = AR_frac.exec(s))) {
+      const minutes = m[1] === 'ربع' ? 15 : m[1] ? 30 : m[2] === 'الا ربع' || /الا/.test(m[2] ?? '') ? 45 : 90
+      out.durations.push({ start: m.index, end: m.index + m[0].length, n: minutes, unit: 'minute' })
+    }
   }
   // "خلال ٢٤ ساعة", "خلال ساعتين", "خلال ثلاثة أيام عمل", "خلال ٣-٥ أيام".
-  const dur = new RegExp(
-    `${AS}(?:${PREP})\\s+(?:(?:حوالي|تقريبا)\\s+)?(?:(${NUM})(?:\\s+و\\s*(${NUM}))?\\s*(?:(?:-|–|الى|او|ل)\\s*(${NUM})\\s*)?)?(${UNIT_AR})(?:\\s+(عمل|شغل|عمل\\s+رسمي))?${AE}`,
-    'g'
-  )
-  while ((m = dur.exec(s))) {
-    const [all, a, plusWord, b, unitWord, work] = m
-    const u = arUnit(unitWord!)
-    if (!u) continue
-    let n = u.count ?? 1
-    if (a !== undefined) n = (number(a) ?? 1) + (number(plusWord) ?? 0)
-    if (b !== undefined) n = Math.max(n, number(b) ?? n)
-    if (/^(?:كم|كام)$/.test(a ?? '') && u.unit === 'minute') n = 10
-    const unit: Unit = work && u.unit === 'day' ? 'businessDay' : u.unit
-    out.durations.push({ start: m.index, end: m.index + all!.length, n, unit })
+  if (arabic) {
+    AR_dur.lastIndex = 0
+    while ((m = AR_dur.exec(s))) {
+      const [all, a, plusWord, b, unitWord, work] = m
+      const u = arUnit(unitWord!)
+      if (!u) continue
+      let n = u.count ?? 1
+      if (a !== undefined) n = (number(a) ?? 1) + (number(plusWord) ?? 0)
+      if (b !== undefined) n = Math.max(n, number(b) ?? n)
+      if (/^(?:كم|كام)$/.test(a ?? '') && u.unit === 'minute') n = 10
+      const unit: Unit = work && u.unit === 'day' ? 'businessDay' : u.unit
+      out.durations.push({ start: m.index, end: m.index + all!.length, n, unit })
+    }
   }
   // Arabizi: "5elal 20 de2i2a", "ba3ad sa3a", "khilal yomein".
-  const UNIT_AZ = 'se3tein|se3ten|se3at|se3a|de2i2a|de2ee2a|d2i2a|d2ee2a|de2aye2|da2aye2|da2ayi2|d2aye2|d2ay2|dqiqa|dqayeq|d9i9a|d9aye9|minutes|minute|mins|min|sa3tein|sa3ten|sa3tain|sa3teen|sa3aat|sa3at|sa3a|yomein|yomen|youmein|yoomen|youm|yoom|yom|nhar|ayyam|ayam|iyam|jours|jour|osbo3|osboo3|esbou3|esbo3|semana'
-  const dAz = new RegExp(
-    `\\b(?:5elal|5lal|5ilal|5elel|5ilel|khelal|khlal|khilal|khelel|ba3d|ba3ad|b3d|f|fi|fe)\\s+(?:(\\d{1,3}|${AZ_NUM_WORDS})\\s*(?:(?:-|to|l|wala|aw)\\s*(\\d{1,3}|${AZ_NUM_WORDS})\\s*)?)?(${UNIT_AZ})\\b`,
-    'g'
-  )
-  while ((m = dAz.exec(s))) {
-    const u = arUnit(m[3]!)
-    if (!u) continue
-    // A bare "f sa3a" is "at (the) hour", not a duration.
-    if (/^(?:f|fi|fe)\s/.test(m[0]) && m[1] === undefined) continue
-    let n = u.count ?? 1
-    if (m[1] !== undefined) n = number(m[1]) ?? 1
-    if (m[2] !== undefined) n = Math.max(n, number(m[2]) ?? n)
-    if (n === 0.5 && u.unit === 'hour') out.durations.push({ start: m.index, end: m.index + m[0].length, n: 30, unit: 'minute' })
-    else out.durations.push({ start: m.index, end: m.index + m[0].length, n, unit: u.unit })
+  if (latin) {
+    AR_dAz.lastIndex = 0
+    while ((m = AR_dAz.exec(s))) {
+      const u = arUnit(m[3]!)
+      if (!u) continue
+      // A bare "f sa3a" is "at (the) hour", not a duration.
+      if (/^(?:f|fi|fe)\s/.test(m[0]) && m[1] === undefined) continue
+      let n = u.count ?? 1
+      if (m[1] !== undefined) n = number(m[1]) ?? 1
+      if (m[2] !== undefined) n = Math.max(n, number(m[2]) ?? n)
+      if (n === 0.5 && u.unit === 'hour') out.durations.push({ start: m.index, end: m.index + m[0].length, n: 30, unit: 'minute' })
+      else out.durations.push({ start: m.index, end: m.index + m[0].length, n, unit: u.unit })
+    }
   }
 
   // Day words.
-  const today = new RegExp(
-    `${AS}(?:اليوم|النهارده|النهاردا|هاليوم|الليله|هالليله|الليله\\s+دي|(?:اخر|نهايه)\\s+(?:اليوم|النهار|الدوام|دوام\\s+اليوم)|قبل\\s+ما\\s+يخلص\\s+الدوام)${AE}|\\b(?:lyoum|lyouma|el\\s*yom|el\\s*youm|elyoum|ennaharda|el\\s*naharda|el\\s*nharda|nharda|ennhar\\s+da|el\\s*leila|elleila|el\\s*lela)\\b`,
-    'g'
-  )
-  while ((m = today.exec(s))) {
+  AR_today.lastIndex = 0
+  while ((m = AR_today.exec(s))) {
     out.days.push({ start: m.index, end: m.index + m[0].length, plus: 0 })
     if (/ليل|leil|lela/.test(m[0])) out.parts.push({ start: m.index, end: m.index + m[0].length, part: 'evening' })
   }
-  const dayAfter = new RegExp(`${AS}بعد\\s+(?:بكره|بكرا|باكر|غد|الغد|باجر|باچر)${AE}|\\bba3d\\s+(?:bokra|bukra|bkra|boukra|bachir|bacher|ghedwa|ghodwa)\\b`, 'g')
   const afterSpans: Hit[] = []
-  while ((m = dayAfter.exec(s))) {
+  AR_dayAfter.lastIndex = 0
+  while ((m = AR_dayAfter.exec(s))) {
     out.days.push({ start: m.index, end: m.index + m[0].length, plus: 2 })
     afterSpans.push({ start: m.index, end: m.index + m[0].length })
   }
-  const tomorrow = new RegExp(
-    `${AS}(?:بكره|بكرا|باكر|باچر|باجر|بچره|بجره|غدا|الغد|غدوه|غدوا)${AE}|\\b(?:bokra|bukra|bokrah|bukrah|bkra|boukra|bachir|bacher|baker|bakir|ghedwa|ghodwa|ghdwa|ghadwa|ghudwa|ghedoua)\\b`,
-    'g'
-  )
-  while ((m = tomorrow.exec(s))) {
+  AR_tomorrow.lastIndex = 0
+  while ((m = AR_tomorrow.exec(s))) {
     const at = m.index
     if (afterSpans.some((h) => at >= h.start && at < h.end)) continue
     out.days.push({ start: m.index, end: m.index + m[0].length, plus: 1 })
   }
-  const wd = new RegExp(`${AS}(?:يوم\\s+)?ال(احد|اثنين|اتنين|ثنين|ثلاثاء|ثلاثا|تلاتاء|تلات|اربعاء|اربع|خميس|جمعه|سبت)(?:\\s+(الجاي|القادم|المقبل|الجايه|الياي|الجاييه))?${AE}`, 'g')
-  while ((m = wd.exec(s))) {
-    out.days.push({ start: m.index, end: m.index + m[0].length, plus: weekdayPlus(c, WEEKDAYS_AR[m[1]!]!, m[2] !== undefined) })
+  if (arabic) {
+    AR_wd.lastIndex = 0
+    while ((m = AR_wd.exec(s))) {
+      out.days.push({ start: m.index, end: m.index + m[0].length, plus: weekdayPlus(c, WEEKDAYS_AR[m[1]!]!, m[2] !== undefined) })
+    }
   }
-  const week = new RegExp(
-    `${AS}(?:(?:ال)?اسبوع\\s+(الجاي|القادم|المقبل|الياي|الجاييه)|(?:نهايه|اخر|خلال)\\s+(?:هذا\\s+)?الاسبوع|هالاسبوع|هذا\\s+الاسبوع|الاسبوع\\s+(?:ده|هذا|هاد))${AE}|\\b(?:(semana|l?osbo3|el\\s+osbo3|l'osbo3)\\s+(?:jaya|jay|el\\s*gay|el\\s*jay|ljaya))\\b`,
-    'g'
-  )
-  while ((m = week.exec(s))) {
+  AR_week.lastIndex = 0
+  while ((m = AR_week.exec(s))) {
     const next = m[1] !== undefined || m[2] !== undefined
     out.absolutes.push({ start: m.index, end: m.index + m[0].length, at: endOfLocalDay(c, endOfWeekPlus(c, next ? 1 : 0)) })
   }
-  const month = new RegExp(`${AS}(?:(?:ال)?شهر\\s+(الجاي|القادم|المقبل|الياي)|(?:نهايه|اخر)\\s+(?:هذا\\s+)?الشهر|هالشهر)${AE}`, 'g')
-  while ((m = month.exec(s))) out.absolutes.push({ start: m.index, end: m.index + m[0].length, at: endOfMonth(c, m[1] ? 1 : 0) })
-  const MONTH_AR = Object.keys(MONTHS_AR)
-    .sort((a, b) => b.length - a.length)
-    .join('|')
-  const date = new RegExp(`(?<![\\d])(\\d{1,2})\\s+(?:من\\s+)?(?:شهر\\s+)?(${MONTH_AR})${AE}`, 'g')
-  while ((m = date.exec(s))) {
-    const plus = dateDiffDays(c, MONTHS_AR[m[2]!]!, Number(m[1]))
-    if (plus !== undefined) out.days.push({ start: m.index, end: m.index + m[0].length, plus })
+  if (arabic) {
+    AR_month.lastIndex = 0
+    while ((m = AR_month.exec(s))) out.absolutes.push({ start: m.index, end: m.index + m[0].length, at: endOfMonth(c, m[1] ? 1 : 0) })
+  }
+  if (arabic) {
+    AR_date.lastIndex = 0
+    while ((m = AR_date.exec(s))) {
+      const plus = dateDiffDays(c, MONTHS_AR[m[2]!]!, Number(m[1]))
+      if (plus !== undefined) out.days.push({ start: m.index, end: m.index + m[0].length, plus })
+    }
   }
 
   // Parts of the day.
-  const parts: Array<[RegExp, Part]> = [
-    [new RegExp(`${AS}(?:الصبح|صباحا|الصباح|الصبحيه|sba7|sbah|s-sba7|sob7|el\\s*sob7|fel\\s*sob7|el\\s*sobh)${AE}`, 'g'), 'morning'],
-    [new RegExp(`${AS}(?:الظهر|الضهر|ظهرا|ضهرا|الضهريه|الظهيره)${AE}|\\b(?:d-dohr|dohr|do7r|el\\s*dohr|ddohr)\\b`, 'g'), 'noon'],
-    [new RegExp(`${AS}(?:العصر|بعد\\s+الظهر|بعد\\s+الضهر)${AE}|\\b(?:l3sar|el\\s*3asr|la3chia)\\b`, 'g'), 'afternoon'],
-    [new RegExp(`${AS}(?:المسا|المساء|مساء|مساءا|مسا|بالليل|الليل|المغرب|العشا|العشاء|العشيه)${AE}|\\b(?:l3chiya|l3ashiya|l3chia|l3echiya|el\\s*masa|bel\\s*leil|bellil|el\\s*leil|fel\\s*leil|masa2an)\\b`, 'g'), 'evening']
-  ]
-  for (const [re, part] of parts) while ((m = re.exec(s))) out.parts.push({ start: m.index, end: m.index + m[0].length, part })
+  for (const [re, part] of AR_PARTS) {
+    re.lastIndex = 0
+    while ((m = re.exec(s))) out.parts.push({ start: m.index, end: m.index + m[0].length, part })
+  }
 
   // Clock times: «الساعة ١٢», «الساعة العاشرة», «قبل ٦», «من ١٢ لـ ٣», «بين الساعة العاشرة والثانية عشرة».
-  const clockWord = `(?:(\\d{1,2})(?::(\\d{2}))?|(${AR_HOUR_WORDS}))`
-  const clock = new RegExp(`${AS}(?:ال)?ساعه\\s+${clockWord}(?:\\s*(و\\s*نص|ونصف|و\\s*ربع|الا\\s*ربع))?${AE}`, 'g')
   const pushClock = (start: number, end: number, digits?: string, mins?: string, word?: string, extra?: string) => {
     let h = digits !== undefined ? Number(digits) : AR_ORDINAL_HOURS[word ?? '']
     if (h === undefined || h > 24) return
@@ -558,19 +631,27 @@ function scanArabic(s: string, c: Clock, out: Scan): void {
     }
     out.clocks.push({ start, end, h, m: min })
   }
-  while ((m = clock.exec(s))) pushClock(m.index, m.index + m[0].length, m[1], m[2], m[3], m[4])
+  if (arabic) {
+    AR_clock.lastIndex = 0
+    while ((m = AR_clock.exec(s))) pushClock(m.index, m.index + m[0].length, m[1], m[2], m[3], m[4])
+  }
   // The second hour of a range: "… و(ال)ثانية عشرة", "… لـ ٣", "… الى ٥".
-  const rangeEnd = new RegExp(
-    `(?:ساعه\\s+${clockWord}|(?:من|بين)\\s+(?:ال)?(?:\\d{1,2}|${AR_HOUR_WORDS}))\\s*(?:و|الى|لحد|لغايه|حتى|ل|-|–)\\s*(?:ال)?(?:ساعه\\s+)?(?:(\\d{1,2})(?::(\\d{2}))?|(${AR_HOUR_WORDS}))${AE}(?!\\s*(?:${UNIT_AR}))`,
-    'g'
-  )
-  while ((m = rangeEnd.exec(s))) pushClock(m.index, m.index + m[0].length, m[4], m[5], m[6])
-  const before = new RegExp(`${AS}(?:قبل|لحد|لغايه|حتى)\\s+(?:ال)?(\\d{1,2})(?::(\\d{2}))?(?![\\d%])(?!\\s*(?:${UNIT_AR}|%|ريال|جنيه|دينار|درهم|دولار))`, 'g')
-  while ((m = before.exec(s))) pushClock(m.index, m.index + m[0].length, m[1], m[2])
-  const beforeAz = /\b(?:9bel|qbel|gbel|9bal|2abl|abl|gabl|l7ad|le7ad)\s+(?:el\s+|l\s*)?(?:sa3a\s+)?(\d{1,2})(?::(\d{2}))?\b/g
-  while ((m = beforeAz.exec(s))) pushClock(m.index, m.index + m[0].length, m[1], m[2])
-  const atAz = /\b(?:el\s*|l\s*)?sa3a\s+(\d{1,2})(?::(\d{2}))?\b/g
-  while ((m = atAz.exec(s))) pushClock(m.index, m.index + m[0].length, m[1], m[2])
+  if (arabic) {
+    AR_rangeEnd.lastIndex = 0
+    while ((m = AR_rangeEnd.exec(s))) pushClock(m.index, m.index + m[0].length, m[4], m[5], m[6])
+  }
+  if (arabic) {
+    AR_before.lastIndex = 0
+    while ((m = AR_before.exec(s))) pushClock(m.index, m.index + m[0].length, m[1], m[2])
+  }
+  if (latin) {
+    AR_beforeAz.lastIndex = 0
+    while ((m = AR_beforeAz.exec(s))) pushClock(m.index, m.index + m[0].length, m[1], m[2])
+  }
+  if (latin) {
+    AR_atAz.lastIndex = 0
+    while ((m = AR_atAz.exec(s))) pushClock(m.index, m.index + m[0].length, m[1], m[2])
+  }
 }
 
 /** Resolve an hour without am/pm: the hint from a part of the day, else the first reading after now. */
@@ -606,13 +687,17 @@ export function parseDeadline(text: string, now: number, options: DeadlineOption
   const shortMs = options.shortMs ?? 15 * MIN
   const soonMs = options.soonMs ?? DAY
 
-  const norm = normaliseArabic(input)
+  const norm = normalise(input)
   // Lower-case ASCII only, so indices stay one-to-one with the normalised text.
   const s = norm.text.replace(/[A-Z]/g, (ch) => ch.toLowerCase())
   const scan: Scan = { durations: [], days: [], absolutes: [], clocks: [], parts: [], vague: [] }
-  scanEnglish(s, c, scan, ARABIZI_WORD.test(s))
+  // Cheap character checks decide which families of patterns can match at all.
+  const latin = /[a-z]/.test(s)
+  const arabicLetters = /[\u0621-\u064A]/.test(s)
+  const digits = /\d/.test(s)
+  scanEnglish(s, c, scan, latin && /[2-9]/.test(s) && ARABIZI_WORD.test(s), latin, digits)
   // Arabic and Arabizi ("bokra", "5elal sa3a") share one pass.
-  scanArabic(s, c, scan)
+  scanArabic(s, c, scan, latin, arabicLetters)
 
   const used: Hit[] = []
   let at: number | undefined

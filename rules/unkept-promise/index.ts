@@ -12,6 +12,8 @@ import { defineRule } from '../../src/engine/define-rule.js'
 import type { PhraseEntry, PhraseMatch } from '../../src/text/phrases.js'
 import { compileLexicon as compilePhrases, type LexiconMatcher as PhraseMatcher } from './matcher.js'
 import { normaliseArabic } from '../../src/text/arabic/normalise.js'
+import { normalise } from './normalise.js'
+import { messageLanguage } from '../../src/text/language.js'
 import { ownWords } from '../../src/text/own-words.js'
 import type { Channel, OptionSchema, RuleContext } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
@@ -149,7 +151,7 @@ function tokensOf(text: string): string[] {
     out.push(w.slice(0, 5))
   }
   if (ARABIC_LETTER.test(text)) {
-    const norm = normaliseArabic(text).text
+    const norm = normalise(text).text
     for (const m of norm.matchAll(/[\u0621-\u064A]{3,}/g)) {
       let w = m[0]
       if (AR_STOP.has(w)) continue
@@ -333,6 +335,11 @@ interface Silent {
 }
 type Evidence = Chase | Silent
 
+/** Does a customer turn hold a chase phrase at all (strong, or "still broken")? */
+function chaseIn(text: string): boolean {
+  return CHASE_STRONG.test(text) || CHASE_BROKEN.test(text)
+}
+
 function received(text: string): boolean {
   for (const m of RECEIVED.find(text)) {
     const before = text.slice(Math.max(0, m.start - 24), m.start)
@@ -437,7 +444,8 @@ function message(context: RuleContext<UnkeptPromiseOptions>, p: PromiseFound, e:
   const offset = utcOffsetMinutes(promiseTurn.at) ?? 0
   const text = promiseTurn.text
   const said = quote(text.slice(p.start, p.end))
-  const arabic = p.arabic
+  // The promise's language, unless the configuration forces one.
+  const arabic = messageLanguage(context, p.arabic ? 'ar' : 'en') === 'ar'
   const due = p.deadline && promiseTurn.time !== undefined ? formatLocal(p.deadline.at, promiseTurn.time, offset, arabic) : undefined
   const dueShown = due && !p.deadline!.vague ? due : undefined
   const later = ev.time !== undefined && promiseTurn.time !== undefined ? ev.time - promiseTurn.time : undefined
@@ -528,10 +536,32 @@ export default defineRule<UnkeptPromiseOptions>({
       channel: transcript.channel
     }
     const facts = factsFor(context)
-    transcript.turns.forEach((turn, i) => {
+    const turns = transcript.turns
+    // Evidence is a customer chase or (time path) a later agent reply past the deadline. Both are
+    // cheap to rule out, so a turn with neither in its look-ahead window is not searched for promises.
+    const chases: Array<boolean | undefined> = []
+    const chaseAt = (j: number) => (chases[j] ??= chaseIn(ownWords(turns[j]!.text)))
+    const timed = options.timePath && (options.graceMinutes === undefined || !(options.graceMinutes < 0))
+    const evidencePossible = (i: number): boolean => {
+      const from = turns[i]!.time
+      const last = Math.min(turns.length - 1, i + LOOKAHEAD_TURNS)
+      for (let j = i + 1; j <= last; j++) {
+        const t = turns[j]!
+        if (t.role === 'system') continue
+        if (t.role === 'customer') {
+          if (chaseAt(j)) return true
+        } else if (timed && from !== undefined && t.time !== undefined && t.time > from) {
+          // A deadline lies after the promise time and grace is never negative: only a later reply can be late.
+          return true
+        }
+      }
+      return false
+    }
+    turns.forEach((turn, i) => {
       if (turn.role !== 'agent' && turn.role !== 'bot') return
       // Nothing after it: nothing to judge.
-      if (i === transcript.turns.length - 1) return
+      if (i === turns.length - 1) return
+      if (!evidencePossible(i)) return
       for (const p of findPromises(context, i, s)) {
         const evidence = lookAhead(context, facts, p, s)
         if (!evidence) continue

@@ -11,7 +11,8 @@
  * never backtracks across alternatives that share a prefix. Spans point at the
  * original text.
  */
-import { normaliseArabic, normalisePhrase, type Normalised } from '../../src/text/arabic/normalise.js'
+import { normalisePhrase, type Normalised } from '../../src/text/arabic/normalise.js'
+import { normalise } from './normalise.js'
 import type { PhraseEntry, PhraseMatch } from '../../src/text/phrases.js'
 
 export interface LexiconMatcher {
@@ -93,9 +94,15 @@ function arabicTokens(core: string, open: boolean, close: boolean): string[] {
   return out
 }
 
-/** Lower-case ASCII letters only, so that indices stay one-to-one. */
+/** Lower-case ASCII letters only, so that indices stay one-to-one (the last result is kept: several lexicons read the same text). */
+let lastLowerIn: string | undefined
+let lastLowerOut = ''
 function lowerAscii(text: string): string {
-  return text.replace(/[A-Z]+/g, (m) => m.toLowerCase())
+  if (text !== lastLowerIn) {
+    lastLowerIn = text
+    lastLowerOut = /[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : text
+  }
+  return lastLowerOut
 }
 
 interface Part {
@@ -177,7 +184,7 @@ export function compileLexicon(list: ReadonlyArray<string | PhraseEntry>): Lexic
       if (part.latin) haystack = lower ??= lowerAscii(text)
       else if (part.arabic) {
         if (!ARABIC_LETTER.test(text)) continue
-        norm ??= normaliseArabic(text)
+        norm ??= normalise(text)
         haystack = norm.text
       }
       part.regex.lastIndex = 0

@@ -25,6 +25,7 @@ import { EXIT_FATAL } from './exit-code.js'
 import { formatStylish } from './stylish.js'
 import { runEvalCommand } from '../eval/command.js'
 import { runConvert, type ConvertFlags } from './convert.js'
+import { registerDraftCommands } from './draft-commands.js'
 import { VFile as VFileClass } from 'vfile'
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -275,6 +276,8 @@ Exit codes: 0 no error findings, 1 error findings or --max-warnings exceeded,
     .action(async (paths: string[], flags: ConvertFlags) => {
       setExit(await runConvert(paths, flags))
     })
+  // Pre-send checks: check-draft, serve, mcp.
+  registerDraftCommands(program, setExit, { version: pkg.version, parseRuleFlags })
   return program
 }
 

@@ -1,6 +1,6 @@
 /** Run the active rules over one conversation and collect findings. */
 import type { ActiveRule, Report, Severity, Transcript } from '../types.js'
-import { createAnalyser } from '../text/analysis.js'
+import { createAnalyser, type FullTurnAnalysis } from '../text/analysis.js'
 
 export interface Finding extends Report {
   ruleId: string
@@ -16,6 +16,8 @@ export interface RunOptions {
   timings?: Map<string, number>
   /** Force the language of coaching messages. */
   locale?: 'en' | 'ar'
+  /** Turn analyses shared with earlier runs over the same leading turns (see `createAnalyser`). */
+  analyses?: Array<FullTurnAnalysis | undefined>
 }
 
 export const DEFAULT_MAX_TURN_LENGTH = 20_000
@@ -41,7 +43,7 @@ export function runRules(
   }
 ): Finding[] {
   transcript = boundedTranscript(transcript, options.maxTurnLength)
-  const analyse = createAnalyser(transcript)
+  const analyse = createAnalyser(transcript, options.analyses)
   const findings: Finding[] = []
   const min = options.minConfidence ?? 0
   for (const active of rules) {

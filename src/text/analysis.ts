@@ -14,6 +14,15 @@ export interface FullTurnAnalysis extends TurnAnalysis {
   readonly laughter: readonly Laughter[]
   /** wink-nlp sentences of the own text (English); computed on first access. */
   readonly english: readonly EnglishSentence[]
+  /**
+   * Work a rule does on this turn, computed once and kept with the analysis:
+   * `memo('unkept-promise:promises', () => …)`. Pre-send checks keep the
+   * analyses of the conversation's turns while only the draft changes, so what
+   * is memoised here is not redone on every keystroke. The value must depend only
+   * on this turn, the turns before it and the rule's options — never on later
+   * turns. Prefix keys with the rule id.
+   */
+  memo<T>(key: string, compute: () => T): T
 }
 
 class LazyTurnAnalysis implements FullTurnAnalysis {
@@ -23,6 +32,7 @@ class LazyTurnAnalysis implements FullTurnAnalysis {
   #tokens?: readonly ArabicToken[]
   #laughter?: readonly Laughter[]
   #english?: readonly EnglishSentence[]
+  #memo?: Map<string, unknown>
 
   constructor(
     readonly index: number,
@@ -61,11 +71,24 @@ class LazyTurnAnalysis implements FullTurnAnalysis {
   get english(): readonly EnglishSentence[] {
     return (this.#english ??= analyseEnglish(this.ownText))
   }
+
+  memo<T>(key: string, compute: () => T): T {
+    const memo = (this.#memo ??= new Map())
+    if (memo.has(key)) return memo.get(key) as T
+    const value = compute()
+    memo.set(key, value)
+    return value
+  }
 }
 
-/** Per-conversation cache of turn analyses. */
-export function createAnalyser(transcript: Transcript): (i: number) => FullTurnAnalysis {
-  const cache: Array<FullTurnAnalysis | undefined> = []
+/**
+ * Per-conversation cache of turn analyses. `cache` may be shared between runs
+ * over the same leading turns (a pre-send check keeps the conversation's
+ * analyses while only the draft changes): an entry is reused only for the very
+ * turn object it was made for, at the same index, so the caller must keep the
+ * turns before it unchanged.
+ */
+export function createAnalyser(transcript: Transcript, cache: Array<FullTurnAnalysis | undefined> = []): (i: number) => FullTurnAnalysis {
   const customerBefore = (i: number) =>
     transcript.turns
       .slice(0, i)
@@ -75,6 +98,8 @@ export function createAnalyser(transcript: Transcript): (i: number) => FullTurnA
   return (i: number) => {
     const turn = transcript.turns[i]
     if (!turn) throw new RangeError(`No turn ${i} in conversation ${transcript.id}`)
-    return (cache[i] ??= new LazyTurnAnalysis(i, turn, () => customerBefore(i)))
+    const hit = cache[i]
+    if (hit && hit.turn === turn) return hit
+    return (cache[i] = new LazyTurnAnalysis(i, turn, () => customerBefore(i)))
   }
 }

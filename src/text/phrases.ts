@@ -103,8 +103,11 @@ interface Part {
    * Undefined: always run (phrases with no complete word, e.g. emoji).
    */
   index?: Map<string, string[][]>
-  /** Tells which entry produced a match (only called on matches). */
-  which(matched: string, haystack: string, at: number): PhraseEntry
+  /**
+   * Tells which entry produced a match (only called on matches), and how long
+   * its match is: for combined expressions, the longest entry at that place.
+   */
+  which(matched: string, haystack: string, at: number): { entry: PhraseEntry; length: number }
 }
 
 /**
@@ -139,22 +142,23 @@ function groups(entries: PhraseEntry[], arabic: boolean): Part[] {
         index.set(key, reqs)
       }
     }
+    const entryOf = (matched: string): PhraseEntry => {
+      if (list.length === 1) return list[0]!.entry
+      const probe = arabic ? normalisePhrase(matched) : matched
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i]!.compiled
+        const wild = arabic ? `${AR_WORD}*` : '[\\p{L}\\p{N}]*'
+        const re = (anchored[i] ??= new RegExp(`^${c.open ? wild : arabic ? '(?:[وف])?' : ''}(?:${c.body})${c.close ? wild : ''}$`, 'iu'))
+        if (re.test(probe)) return list[i]!.entry
+      }
+      return list[0]!.entry
+    }
     parts.push({
       regex,
       index,
       entries: list.map((x) => x.entry),
       arabic,
-      which(matched) {
-        if (list.length === 1) return list[0]!.entry
-        const probe = arabic ? normalisePhrase(matched) : matched
-        for (let i = 0; i < list.length; i++) {
-          const c = list[i]!.compiled
-          const wild = arabic ? `${AR_WORD}*` : '[\\p{L}\\p{N}]*'
-          const re = (anchored[i] ??= new RegExp(`^${c.open ? wild : arabic ? '(?:[وف])?' : ''}(?:${c.body})${c.close ? wild : ''}$`, 'iu'))
-          if (re.test(probe)) return list[i]!.entry
-        }
-        return list[0]!.entry
-      }
+      which: (matched) => ({ entry: entryOf(matched), length: matched.length })
     })
   }
   return parts
@@ -185,22 +189,39 @@ interface TextInfo {
   latinWords?: Set<string>
   norm?: Normalised
   arabicWords?: Set<string>
+  /** Each matcher's matches in this text (by matcher id): a text asked about again costs a lookup. */
+  found?: Map<number, PhraseMatch[]>
+  /** `test` answers of matchers that have no `found` entry. */
+  tested?: Map<number, boolean>
 }
 
-// Rules ask many matchers about the same sentence: share its words and normal form.
-const infoCache = new Map<string, TextInfo>()
+// Rules ask many matchers about the same sentence, and a pre-send check asks
+// about the same conversation on every keystroke: share each text's words,
+// normal form and matches. Two generations: a text used in the current one
+// stays, one not used for a whole generation is dropped.
+const INFO_GENERATION = 2048
+const INFO_MAX_TEXT = 4096
+let infoYoung = new Map<string, TextInfo>()
+let infoOld = new Map<string, TextInfo>()
 
 function infoFor(text: string): TextInfo {
-  let info = infoCache.get(text)
-  if (!info) {
-    if (infoCache.size >= 512) infoCache.clear()
-    info = {}
-    if (text.length <= 4096) infoCache.set(text, info)
+  let info = infoYoung.get(text)
+  if (info) return info
+  info = infoOld.get(text) ?? {}
+  if (text.length <= INFO_MAX_TEXT) {
+    if (infoYoung.size >= INFO_GENERATION) {
+      infoOld = infoYoung
+      infoYoung = new Map()
+    }
+    infoYoung.set(text, info)
   }
   return info
 }
 
+let matcherCount = 0
+
 export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): PhraseMatcher {
+  const id = matcherCount++
   const entries = list.map((e) => (typeof e === 'string' ? { phrase: e } : e)).filter((e) => e.phrase && e.phrase.trim())
   const latin: PhraseEntry[] = []
   const arabic: PhraseEntry[] = []
@@ -225,7 +246,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
   const combinable = new Map<string, typeof regexEntries>()
   for (const r of regexEntries) {
     if (/\\[1-9]|\\k<|\(\?<[^=!]/.test(r.src)) {
-      regexes.push({ regex: new RegExp(r.src, r.flags), entries: [r.entry], arabic: r.arabic, which: () => r.entry })
+      regexes.push({ regex: new RegExp(r.src, r.flags), entries: [r.entry], arabic: r.arabic, which: (matched) => ({ entry: r.entry, length: matched.length }) })
       continue
     }
     const key = `${r.flags}|${r.arabic}`
@@ -241,13 +262,19 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
       entries: list.map((r) => r.entry),
       arabic: ar,
       which(matched, haystack, at) {
+        // An alternation stops at its first matching branch: find the longest.
+        let best = { entry: list[0]!.entry, length: matched.length }
+        let found = false
         for (let i = 0; i < list.length; i++) {
           const re = sticky[i]!
           re.lastIndex = at
           const m = re.exec(haystack)
-          if (m && m[0].length === matched.length) return list[i]!.entry
+          if (m && m[0].length > 0 && (!found || m[0].length > best.length)) {
+            best = { entry: list[i]!.entry, length: m[0].length }
+            found = true
+          }
         }
-        return list[0]!.entry
+        return best
       }
     })
   }
@@ -256,9 +283,8 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
   arabic.sort((a, b) => b.phrase.length - a.phrase.length)
   const parts = [...groups(latin, false), ...groups(arabic, true), ...regexes]
 
-  const run = (text: string, firstOnly: boolean): PhraseMatch[] => {
+  const run = (text: string, firstOnly: boolean, info: TextInfo): PhraseMatch[] => {
     const out: PhraseMatch[] = []
-    const info = infoFor(text)
     for (const part of parts) {
       let haystack = text
       if (part.arabic) {
@@ -274,9 +300,10 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
           part.regex.lastIndex++
           continue
         }
-        const entry = part.which(m[0], haystack, m.index)
+        const { entry, length } = part.which(m[0], haystack, m.index)
+        if (length > m[0].length) part.regex.lastIndex = m.index + length
         let start = m.index
-        let end = m.index + m[0].length
+        let end = m.index + length
         const norm = info.norm
         if (part.arabic && norm) {
           start = norm.map[start]!
@@ -293,7 +320,20 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
 
   return {
     size: entries.length,
-    find: (text) => run(text, false),
-    test: (text) => run(text, true).length > 0
+    find(text) {
+      const info = infoFor(text)
+      let found = info.found?.get(id)
+      if (!found) (info.found ??= new Map()).set(id, (found = run(text, false, info)))
+      // Copies: callers may change what they get.
+      return found.map((m) => ({ ...m }))
+    },
+    test(text) {
+      const info = infoFor(text)
+      const found = info.found?.get(id)
+      if (found) return found.length > 0
+      let answer = info.tested?.get(id)
+      if (answer === undefined) (info.tested ??= new Map()).set(id, (answer = run(text, true, info).length > 0))
+      return answer
+    }
   }
 }

@@ -1,0 +1,704 @@
+/**
+ * A literal prefilter for this rule's regular expressions: which of them (or
+ * which alternatives of them) could match a text at all, decided in one pass
+ * over the text instead of running every expression.
+ *
+ * For each expression we compute, from its source, a disjunction of clauses,
+ * each a conjunction of sets of literal strings: every match satisfies some
+ * clause, i.e. contains a string of each of its sets. A text is folded to a
+ * skeleton (lower case; in `arabic` mode also the Arabic letter folding of
+ * src/text/arabic/normalise.ts, coarsened, with letter runs collapsed) and an
+ * expression is run only when a clause holds in the skeleton. The test is a
+ * necessary condition only, so the findings do not change; it only skips
+ * expressions that cannot match.
+ *
+ * Literals never contain white space: text blanked with spaces (quoted history,
+ * masked URLs) cannot create one, so the raw turn text may be checked before
+ * its own-words version is computed.
+ */
+
+/** 'raw': the expression runs on the text as written; 'arabic': on normaliseArabic(text) for Arabic expressions. */
+export type Mode = 'raw' | 'arabic'
+
+/** Undefined: no constraint (the expression may match anything). */
+type Literals = Set<string> | undefined
+/** A conjunction of literal sets; the empty conjunction always holds. */
+type Clause = Array<Set<string>>
+
+interface Info {
+  /** Every string the node can match, when few and known. */
+  exact?: Set<string>
+  /** At least one of these occurs in every match; undefined = no constraint. */
+  req: Literals
+  /** Every match satisfies one of these clauses (undefined: computed from `exact`, or no constraint). */
+  dnf?: Clause[]
+}
+
+const MAX_SET = 64
+const MAX_CLAUSES = 32
+const ANY: Info = { req: undefined }
+const EMPTY = (): Info => ({ exact: new Set(['']), req: undefined })
+
+/** Characters kept in literals: no case folding surprises, no white space. */
+function safe(cp: number): boolean {
+  return (
+    (cp >= 0x21 && cp <= 0x7e) ||
+    (cp >= 0x0600 && cp <= 0x06ff) ||
+    (cp >= 0x2010 && cp <= 0x205e) ||
+    cp === 0xab ||
+    cp === 0xbb ||
+    cp >= 0x1f000
+  )
+}
+
+function lit(cp: number): Info {
+  if (!safe(cp)) return ANY
+  return { exact: new Set([String.fromCodePoint(cp).toLowerCase()]), req: undefined }
+}
+
+function product(a: Set<string>, b: Set<string>): Set<string> | undefined {
+  if (a.size * b.size > MAX_SET) return undefined
+  const out = new Set<string>()
+  for (const x of a) for (const y of b) out.add(x + y)
+  return out
+}
+
+const COMMON = new Set(
+  'you your the that this it is are was we our not have has to and a an i of in on for be do no me my us can will what there they he she his her them ال في من ما لا انت انا هذا هذه ده دي مش مو اللي على علي عن مع هو هي احنا'.split(' ')
+)
+
+function score(set: Set<string> | undefined): number {
+  if (!set || set.size === 0) return -1
+  let min = Infinity
+  for (const s of set) {
+    if (s.length === 0) return -1
+    const q = COMMON.has(s) ? 1 : s.length
+    if (q < min) min = q
+  }
+  return min * 1000 - set.size
+}
+
+function better(a: Literals, b: Literals): Literals {
+  return score(b) > score(a) ? b : a
+}
+
+function asReq(info: Info): Literals {
+  if (info.exact && !info.exact.has('')) return better(info.exact, info.req)
+  return info.req
+}
+
+function useful(set: Set<string>): boolean {
+  return set.size > 0 && !set.has('')
+}
+
+/** The clauses of a node: from its exact strings when it has them. */
+function dnfOf(info: Info): Clause[] {
+  if (info.exact) return useful(info.exact) ? [[info.exact]] : [[]]
+  return info.dnf ?? (info.req ? [[info.req]] : [[]])
+}
+
+function and(a: Clause[], b: Clause[], fallback: Literals): Clause[] {
+  if (b.length === 1 && b[0]!.length === 0) return a
+  if (a.length * b.length <= MAX_CLAUSES) {
+    const out: Clause[] = []
+    for (const x of a) for (const y of b) out.push([...x, ...y])
+    return out
+  }
+  return fallback && useful(fallback) ? a.map((x) => [...x, fallback]) : a
+}
+
+function concat(items: Info[]): Info {
+  let exact: Set<string> | undefined = new Set([''])
+  let best: Literals
+  let dnf: Clause[] = [[]]
+  let run: Set<string> | undefined = new Set([''])
+  const flush = () => {
+    if (!run) return
+    best = better(best, asReq({ exact: run, req: undefined }))
+    if (useful(run)) dnf = dnf.map((c) => [...c, run!])
+  }
+  for (const it of items) {
+    exact = exact && it.exact ? product(exact, it.exact) : undefined
+    if (it.exact) {
+      const next: Set<string> | undefined = run ? product(run, it.exact) : undefined
+      if (next) run = next
+      else {
+        flush()
+        run = it.exact.size <= MAX_SET ? new Set(it.exact) : undefined
+      }
+    } else {
+      flush()
+      run = new Set([''])
+      dnf = and(dnf, dnfOf(it), asReq(it))
+    }
+    best = better(best, it.req)
+  }
+  flush()
+  return { exact, req: best, dnf }
+}
+
+function alternate(items: Info[], limit: number): Info {
+  let exact: Set<string> | undefined = new Set()
+  let req: Set<string> | undefined = new Set()
+  let dnf: Clause[] | undefined = []
+  for (const it of items) {
+    if (exact && it.exact && exact.size + it.exact.size <= MAX_SET) for (const s of it.exact) exact.add(s)
+    else exact = undefined
+    const r = asReq(it)
+    if (req && r) for (const s of r) req.add(s)
+    else req = undefined
+    if (dnf) {
+      dnf.push(...dnfOf(it))
+      if (dnf.length > limit) dnf = undefined
+    }
+  }
+  return { exact, req, dnf: dnf ?? (req ? [[req]] : [[]]) }
+}
+
+function repeat(info: Info, min: number, max: number): Info {
+  if (min === 0) {
+    if (max === 1 && info.exact && info.exact.size < MAX_SET) return { exact: new Set([...info.exact, '']), req: undefined }
+    return ANY
+  }
+  let req = asReq(info)
+  let dnf = dnfOf(info)
+  if (info.exact && useful(info.exact)) {
+    let power: Set<string> | undefined = info.exact
+    for (let k = 1; k < min && power; k++) power = product(power, info.exact)
+    if (power) {
+      req = better(req, power)
+      dnf = [[power]]
+    }
+  }
+  let exact: Set<string> | undefined
+  if (min === max && info.exact) {
+    exact = new Set([''])
+    for (let k = 0; k < min && exact; k++) exact = product(exact, info.exact)
+  }
+  return { exact, req, dnf }
+}
+
+/** Parser for the subset of JavaScript regex syntax (u mode) the lexicons use; anything unknown is "no constraint". */
+class Parser {
+  i = 0
+  constructor(private readonly s: string) {}
+
+  alternation(limit = MAX_CLAUSES): Info {
+    const alts: Info[] = [this.sequence()]
+    while (this.s[this.i] === '|') {
+      this.i++
+      alts.push(this.sequence())
+    }
+    return alts.length === 1 ? alts[0]! : alternate(alts, limit)
+  }
+
+  sequence(): Info {
+    const items: Info[] = []
+    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
+      let atom = this.atom()
+      atom = this.quantified(atom)
+      items.push(atom)
+    }
+    return concat(items)
+  }
+
+  quantified(atom: Info): Info {
+    const s = this.s
+    let min: number
+    let max: number
+    const c = s[this.i]
+    if (c === '*') [min, max] = [0, Infinity]
+    else if (c === '+') [min, max] = [1, Infinity]
+    else if (c === '?') [min, max] = [0, 1]
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(this.i))
+      if (!m) throw new Error('bad quantifier')
+      min = Number(m[1])
+      max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min
+      this.i += m[0].length - 1
+    } else return atom
+    this.i++
+    if (s[this.i] === '?') this.i++
+    return this.quantified(repeat(atom, min, max))
+  }
+
+  atom(): Info {
+    const s = this.s
+    const c = s[this.i]!
+    if (c === '(') {
+      this.i++
+      let lookaround = false
+      if (s.startsWith('?:', this.i)) this.i += 2
+      else if (s.startsWith('?=', this.i) || s.startsWith('?!', this.i)) {
+        this.i += 2
+        lookaround = true
+      } else if (s.startsWith('?<=', this.i) || s.startsWith('?<!', this.i)) {
+        this.i += 3
+        lookaround = true
+      } else if (s.startsWith('?<', this.i)) {
+        const close = s.indexOf('>', this.i)
+        if (close < 0) throw new Error('bad group')
+        this.i = close + 1
+      } else if (s[this.i] === '?') throw new Error('unknown group')
+      const inner = this.alternation()
+      if (s[this.i] !== ')') throw new Error('unclosed group')
+      this.i++
+      return lookaround ? EMPTY() : inner
+    }
+    if (c === '[') return this.charClass()
+    if (c === '.') {
+      this.i++
+      return ANY
+    }
+    if (c === '^' || c === '$') {
+      this.i++
+      return EMPTY()
+    }
+    if (c === '\\') {
+      const e = this.escape(false)
+      if (e === 'empty') return EMPTY()
+      if (e === undefined) return ANY
+      return lit(e)
+    }
+    if (c === ')' || c === '|' || c === '*' || c === '+' || c === '?' || c === '{') throw new Error(`unexpected ${c}`)
+    const cp = s.codePointAt(this.i)!
+    this.i += cp > 0xffff ? 2 : 1
+    return lit(cp)
+  }
+
+  /** After a backslash: a code point, 'empty' (assertion) or undefined (a class or back-reference). */
+  escape(inClass: boolean): number | 'empty' | undefined {
+    const s = this.s
+    this.i++ // the backslash
+    const c = s[this.i]!
+    this.i++
+    if (c === 'b') return inClass ? 8 : 'empty'
+    if (c === 'B') return 'empty'
+    if ('dDwWsS'.includes(c)) return undefined
+    if (c === 'p' || c === 'P') {
+      const close = s.indexOf('}', this.i)
+      this.i = close + 1
+      return undefined
+    }
+    if (c === 'k') {
+      const close = s.indexOf('>', this.i)
+      this.i = close + 1
+      return undefined
+    }
+    if (/[1-9]/.test(c)) {
+      while (/[0-9]/.test(s[this.i] ?? '')) this.i++
+      return undefined
+    }
+    if (c === 'u') {
+      if (s[this.i] === '{') {
+        const close = s.indexOf('}', this.i)
+        const cp = parseInt(s.slice(this.i + 1, close), 16)
+        this.i = close + 1
+        return cp
+      }
+      const cp = parseInt(s.slice(this.i, this.i + 4), 16)
+      this.i += 4
+      // A surrogate pair written as two escapes.
+      if (cp >= 0xd800 && cp <= 0xdbff && s.startsWith('\\u', this.i)) {
+        const lo = parseInt(s.slice(this.i + 2, this.i + 6), 16)
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          this.i += 6
+          return (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000
+        }
+      }
+      return cp
+    }
+    if (c === 'x') {
+      const cp = parseInt(s.slice(this.i, this.i + 2), 16)
+      this.i += 2
+      return cp
+    }
+    if (c === 'n') return 10
+    if (c === 't') return 9
+    if (c === 'r') return 13
+    if (c === 'f') return 12
+    if (c === 'v') return 11
+    if (c === '0') return 0
+    if (c === 'c') {
+      this.i++
+      return undefined
+    }
+    // Identity escape of a syntax character.
+    return c.codePointAt(0)!
+  }
+
+  charClass(): Info {
+    const s = this.s
+    this.i++ // [
+    let negated = false
+    if (s[this.i] === '^') {
+      negated = true
+      this.i++
+    }
+    const chars = new Set<number>()
+    let complex = negated
+    let prev: number | undefined
+    while (this.i < s.length && s[this.i] !== ']') {
+      let cp: number | undefined
+      if (s[this.i] === '\\') {
+        const e = this.escape(true)
+        cp = typeof e === 'number' ? e : undefined
+        if (cp === undefined) complex = true
+      } else {
+        cp = s.codePointAt(this.i)!
+        this.i += cp > 0xffff ? 2 : 1
+      }
+      if (cp !== undefined && s[this.i] === '-' && s[this.i + 1] !== ']' && this.i + 1 < s.length) {
+        this.i++ // -
+        let hi: number | undefined
+        if (s[this.i] === '\\') {
+          const e = this.escape(true)
+          hi = typeof e === 'number' ? e : undefined
+        } else {
+          hi = s.codePointAt(this.i)!
+          this.i += hi > 0xffff ? 2 : 1
+        }
+        if (hi === undefined || hi - cp > 16) complex = true
+        else for (let k = cp; k <= hi; k++) chars.add(k)
+        prev = undefined
+        continue
+      }
+      if (cp !== undefined) chars.add(cp)
+      prev = cp
+    }
+    void prev
+    if (s[this.i] !== ']') throw new Error('unclosed class')
+    this.i++
+    if (complex || chars.size === 0 || chars.size > 16) return ANY
+    const exact = new Set<string>()
+    for (const cp of chars) {
+      if (!safe(cp)) return ANY
+      exact.add(String.fromCodePoint(cp).toLowerCase())
+    }
+    return { exact, req: undefined }
+  }
+}
+
+/**
+ * Clauses one of which every match of `/source/` (u mode) satisfies: each
+ * clause lists sets of literals (lower case, not yet folded), and a match
+ * contains a literal of every set. Undefined when nothing can be required.
+ */
+export function requiredClauses(source: string): string[][][] | undefined {
+  let info: Info
+  try {
+    const p = new Parser(source)
+    info = p.alternation(512)
+    if (p.i !== source.length) return undefined
+  } catch {
+    return undefined
+  }
+  const out: string[][][] = []
+  for (const clause of dnfOf(info)) {
+    const sets = clause.filter(useful).map((set) => [...set])
+    if (sets.length === 0) return undefined
+    out.push(sets)
+  }
+  return out.length ? out : undefined
+}
+
+/** Clauses of several expressions together (a match of any of them); undefined if one has none. */
+export function unionClauses(...lists: Array<string[][][] | undefined>): string[][][] | undefined {
+  const out: string[][][] = []
+  for (const l of lists) {
+    if (!l) return undefined
+    out.push(...l)
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------
+// Folding texts and literals alike.
+
+const NEEDS_FOLD = /[\u017f\u0600-\u06ff\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufb50-\ufdff\ufe70-\uffef]/
+
+/**
+ * The text as the prefilter compares it. In 'arabic' mode the folding is
+ * coarser than normaliseArabic (every hamza seat and ء → ا, ى/ئ → ي, ة → ه,
+ * ؤ → و, marks dropped, runs of a letter collapsed), so whatever occurs in the
+ * normalised text occurs here too. Undefined: the text has compatibility forms
+ * that are folded with NFKC; do not filter.
+ */
+export function skeleton(text: string, mode: Mode): string | undefined {
+  const lower = text.toLowerCase()
+  if (mode === 'raw') return lower.includes('ſ') ? lower.replace(/ſ/g, 's') : lower
+  if (!NEEDS_FOLD.test(lower)) return lower
+  let out = ''
+  let last = -1
+  for (let i = 0; i < lower.length; i++) {
+    let c = lower.charCodeAt(i)
+    if (c < 0x017f) {
+      out += lower[i]
+      last = c
+      continue
+    }
+    if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe) || (c >= 0xff00 && c <= 0xffef)) return undefined
+    if (
+      c === 0x0640 ||
+      (c >= 0x064b && c <= 0x065f) ||
+      c === 0x0670 ||
+      (c >= 0x06d6 && c <= 0x06ed) ||
+      (c >= 0x200b && c <= 0x200f) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069) ||
+      c === 0xfeff ||
+      c === 0x061c
+    )
+      continue
+    c = FOLD[c] ?? c
+    if (c >= 0x0660 && c <= 0x0669) c = c - 0x0660 + 0x30
+    else if (c >= 0x06f0 && c <= 0x06f9) c = c - 0x06f0 + 0x30
+    if (c === last && c >= 0x0621 && c <= 0x064a) continue
+    out += String.fromCharCode(c)
+    last = c
+  }
+  return out
+}
+
+const FOLD: Record<number, number> = {
+  0x017f: 0x73, // ſ → s (it matches s under /iu)
+  0x0621: 0x0627, // ء
+  0x0622: 0x0627,
+  0x0623: 0x0627,
+  0x0625: 0x0627,
+  0x0671: 0x0627,
+  0x0649: 0x064a, // ى
+  0x0626: 0x064a, // ئ
+  0x06cc: 0x064a, // ی
+  0x0629: 0x0647, // ة
+  0x0624: 0x0648, // ؤ
+  0x06a9: 0x0643, // ک
+  0x06af: 0x0643, // گ
+  0x060c: 0x2c, // ،
+  0x061b: 0x3b, // ؛
+  0x061f: 0x3f, // ؟
+  0x066a: 0x25, // ٪
+  0x066b: 0x2e, // ٫
+  0x066c: 0x2c // ٬
+}
+
+// ---------------------------------------------------------------------------
+// The index: one scan of the skeleton tells which units may match.
+
+const TABLE = 1 << 15
+/** A clause's other sets: at most this many, of at most this many literals each. */
+const MAX_OTHERS = 3
+const MAX_OTHER_LITERALS = 6
+
+const PAIRS = 1 << 12
+
+/** Hash of three characters (literals of three or more are indexed by one of their trigrams). */
+function hash3(a: number, b: number, c: number): number {
+  return (((a * 0x9e37) ^ (b * 0x3b1)) + c) & (TABLE - 1)
+}
+
+/** Hash of two characters (two-character literals). */
+function hash2(a: number, b: number): number {
+  return ((a * 0x3b1) ^ b) & (PAIRS - 1)
+}
+
+/** How common a character is in text (higher: more common), to index literals by their rarest trigram. */
+const COMMONNESS = new Map<number, number>()
+;['etaoinshrdlcumwfgypbvkjxqz', 'اليمونهرتبعدسفكقحجشصطذخضزثغظ'].forEach((order) =>
+  [...order].forEach((ch, k) => COMMONNESS.set(ch.charCodeAt(0), order.length - k))
+)
+COMMONNESS.set(0x20, 30)
+
+function commonness(c: number): number {
+  return COMMONNESS.get(c) ?? 5
+}
+
+interface Slot {
+  literal: string
+  /** Where the indexed trigram (or pair) sits in the literal. */
+  offset: number
+  /** The clauses whose key set holds this literal. */
+  clauses: number[]
+}
+
+interface IndexedClause {
+  unit: number
+  /** The clause's other literal sets (as slot ids): each must occur too. */
+  others: number[][]
+}
+
+function quality(set: readonly string[]): number {
+  let min = Infinity
+  for (const l of set) min = Math.min(min, COMMON.has(l) ? 1 : l.length)
+  return min * 1000 - set.length
+}
+
+export class LiteralIndex {
+  /** Units without a usable clause: always candidates. */
+  private readonly always: number[] = []
+  private readonly slots: Slot[] = []
+  private readonly slotOf = new Map<string, number>()
+  /**
+   * Slot lists, and where they are: by a two-character literal's hash
+   * (`pairs`), by the hash of a trigram of a longer literal (`triples`). The
+   * tables hold a list's index plus one (0: none). One-character literals are
+   * in `singles`.
+   */
+  private readonly lists: number[][] = []
+  private readonly singles: number[] = []
+  private readonly pairs = new Int32Array(PAIRS)
+  private readonly triples = new Int32Array(TABLE)
+  private readonly clauses: IndexedClause[] = []
+  private units = 0
+  private slotStamp = new Int32Array(0)
+  private unitStamp = new Int32Array(0)
+  private generation = 0
+  private allUnits?: number[]
+
+  constructor(readonly mode: Mode) {}
+
+  get size(): number {
+    return this.units
+  }
+
+  /**
+   * Register a unit by its clauses (see requiredClauses); undefined: always a
+   * candidate. Each clause is indexed by its most selective literal set; the
+   * others are checked only when that one occurs. Returns the unit's id.
+   */
+  add(clauses: readonly (readonly (readonly string[])[])[] | undefined): number {
+    const unit = this.units++
+    const prepared: string[][][] = []
+    for (const clause of clauses ?? [[]]) {
+      const sets: string[][] = []
+      for (const set of clause) {
+        const folded = set.map((l) => skeleton(l, this.mode))
+        if (folded.some((l) => l === undefined || l.length === 0)) continue
+        sets.push([...new Set(folded as string[])].sort())
+      }
+      if (sets.length === 0) {
+        this.always.push(unit)
+        return unit
+      }
+      prepared.push(sets)
+    }
+    for (const sets of prepared) {
+      const key = sets.reduce((a, b) => (quality(b) > quality(a) ? b : a))
+      const id = this.clauses.length
+      // Leaving a set out only weakens the test: keep the few cheap, selective ones.
+      const others = sets
+        .filter((x) => x !== key && x.length <= MAX_OTHER_LITERALS)
+        .sort((a, b) => quality(b) - quality(a))
+        .slice(0, MAX_OTHERS)
+      this.clauses.push({ unit, others: others.map((set) => set.map((l) => this.slot(l))) })
+      for (const l of key) this.slots[this.slot(l)]!.clauses.push(id)
+    }
+    return unit
+  }
+
+  /** The id of the slot of a literal (created on first use). */
+  private slot(l: string): number {
+    let s = this.slotOf.get(l)
+    if (s !== undefined) return s
+    s = this.slots.length
+    this.slotOf.set(l, s)
+    const slot: Slot = { literal: l, offset: 0, clauses: [] }
+    this.slots.push(slot)
+    let table: Int32Array
+    let h: number
+    if (l.length === 1) {
+      // Looked for with includes() once per text: cheaper than at every position.
+      this.singles.push(s)
+      return s
+    } else if (l.length === 2) {
+      table = this.pairs
+      h = hash2(l.charCodeAt(0), l.charCodeAt(1))
+    } else {
+      // Index by the trigram of the rarest characters (fewest entries on a tie).
+      let at = 0
+      let best = Infinity
+      for (let k = 0; k + 2 < l.length; k++) {
+        const t = this.triples[hash3(l.charCodeAt(k), l.charCodeAt(k + 1), l.charCodeAt(k + 2))]!
+        const cost = (commonness(l.charCodeAt(k)) + commonness(l.charCodeAt(k + 1)) + commonness(l.charCodeAt(k + 2))) * 1000 + (t ? this.lists[t - 1]!.length : 0)
+        if (cost < best) {
+          best = cost
+          at = k
+        }
+      }
+      slot.offset = at
+      table = this.triples
+      h = hash3(l.charCodeAt(at), l.charCodeAt(at + 1), l.charCodeAt(at + 2))
+    }
+    if (table[h] === 0) table[h] = this.lists.push([])
+    this.lists[table[h]! - 1]!.push(s)
+    return s
+  }
+
+  /** The units that may match `text`, in increasing order. */
+  scan(text: string): number[] {
+    const skel = skeleton(text, this.mode)
+    if (skel === undefined) {
+      if (this.allUnits?.length !== this.units) this.allUnits = Array.from({ length: this.units }, (_, k) => k)
+      return this.allUnits.slice()
+    }
+    if (this.slotStamp.length !== this.slots.length) this.slotStamp = new Int32Array(this.slots.length)
+    if (this.unitStamp.length !== this.units) this.unitStamp = new Int32Array(this.units)
+    const gen = (this.generation = (this.generation + 1) | 0 || 1)
+    const { slots, slotStamp, unitStamp, clauses, lists, pairs, triples } = this
+    const out = this.always.slice()
+    /** Clauses whose key set occurs: checked once the whole text is scanned. */
+    const pending: number[] = []
+    const check = (at: number, i: number) => {
+      const list = lists[at - 1]!
+      for (let k = 0; k < list.length; k++) {
+        const s = list[k]!
+        if (slotStamp[s] === gen) continue
+        const slot = slots[s]!
+        const from = i - slot.offset
+        if (from >= 0 && skel.startsWith(slot.literal, from)) {
+          slotStamp[s] = gen
+          for (const id of slot.clauses) pending.push(id)
+        }
+      }
+    }
+    const n = skel.length
+    let a = n > 0 ? skel.charCodeAt(0) : 0
+    let b = n > 1 ? skel.charCodeAt(1) : 0
+    for (const s of this.singles)
+      if (skel.includes(slots[s]!.literal)) {
+        slotStamp[s] = gen
+        for (const id of slots[s]!.clauses) pending.push(id)
+      }
+    for (let i = 0; i < n; i++) {
+      if (i + 1 >= n) break
+      const two = pairs[hash2(a, b)]!
+      if (two !== 0) check(two, i)
+      if (i + 2 >= n) {
+        a = b
+        continue
+      }
+      const c: number = skel.charCodeAt(i + 2)
+      const three = triples[hash3(a, b, c)]!
+      a = b
+      b = c
+      if (three !== 0) check(three, i)
+    }
+    for (const id of pending) {
+      const cl = clauses[id]!
+      if (unitStamp[cl.unit] === gen) continue
+      if (cl.others.every((set) => set.some((x) => slotStamp[x] === gen))) {
+        unitStamp[cl.unit] = gen
+        out.push(cl.unit)
+      }
+    }
+    return out.length > 1 ? out.sort((a, b) => a - b) : out
+  }
+
+  /** scan() as a bit mask, for indexes of at most 31 units. */
+  scanMask(text: string): number {
+    if (this.units > 31) throw new Error('LiteralIndex: too many units for a mask')
+    let mask = 0
+    for (const u of this.scan(text)) mask |= 1 << u
+    return mask
+  }
+}

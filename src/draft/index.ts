@@ -1,0 +1,25 @@
+/** Pre-send checks (browser-safe). */
+export {
+  applySuggestion,
+  createDraftChecker,
+  DEFAULT_THRESHOLDS,
+  DraftInputError,
+  fixOf,
+  invalidateDraftCaches,
+  meets,
+  resolveThresholds,
+  verdictOf,
+  type DraftChecker,
+  type DraftConversation,
+  type DraftInput,
+  type DraftMessage,
+  type DraftOptions,
+  type DraftResult,
+  type DraftSuggestion,
+  type DraftFix,
+  type FixKind,
+  type SuggestionTarget,
+  type Verdict,
+  type VerdictThreshold,
+  type VerdictThresholds
+} from './lint-draft.js'
