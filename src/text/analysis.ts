@@ -89,12 +89,19 @@ class LazyTurnAnalysis implements FullTurnAnalysis {
  * turns before it unchanged.
  */
 export function createAnalyser(transcript: Transcript, cache: Array<FullTurnAnalysis | undefined> = []): (i: number) => FullTurnAnalysis {
-  const customerBefore = (i: number) =>
-    transcript.turns
-      .slice(0, i)
-      .filter((t) => t.role === 'customer')
-      .map((t) => t.text)
-      .join('\n')
+  // Customer text before each turn, built once in one pass (not once per turn).
+  let prefixes: string[] | undefined
+  const customerBefore = (i: number) => {
+    if (!prefixes) {
+      prefixes = [''] as string[]
+      let acc = ''
+      transcript.turns.forEach((t, k) => {
+        if (t.role === 'customer') acc = acc ? `${acc}\n${t.text}` : t.text
+        prefixes![k + 1] = acc
+      })
+    }
+    return prefixes[Math.min(i, transcript.turns.length)] ?? ''
+  }
   return (i: number) => {
     const turn = transcript.turns[i]
     if (!turn) throw new RangeError(`No turn ${i} in conversation ${transcript.id}`)
