@@ -12,13 +12,13 @@ import { defineRule } from '../../src/engine/define-rule.js'
 import { normaliseArabic } from '../../src/text/arabic/normalise.js'
 import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
-import { compileCategory, type Category as LexiconCategory } from './lexicon.js'
+import { compileCategory, type Category as LexiconCategory } from '../../src/text/lexicon-category.js'
 import type { OptionSchema, TurnAnalysis } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
 import ar from './lexicon.ar.json' with { type: 'json' }
 import en from './lexicon.en.json' with { type: 'json' }
 import { dialectOfTag, guessDialect, message, type Dialect, type Kind } from './messages.js'
-import { LiteralIndex, requiredClauses } from './prefilter.js'
+import { LiteralIndex, requiredClauses } from '../../src/text/regex-prefilter.js'
 
 export interface NoArguingOptions {
   /** Phrases never flagged: a finding is dropped when one occurs in the triggering sentence. */

@@ -11,7 +11,7 @@ import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch } from '../../src/text/phrases.js'
 import type { OptionSchema } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
-import { compileGated } from './prefilter.js'
+import { compileGated } from '../../src/text/gated-matcher.js'
 import en from './lexicon.en.json' with { type: 'json' }
 import ar from './lexicon.ar.json' with { type: 'json' }
 

@@ -17,9 +17,9 @@ import type { OptionSchema, TurnAnalysis } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
 import ar from './lexicon.ar.json' with { type: 'json' }
 import en from './lexicon.en.json' with { type: 'json' }
-import { compileCategory, type Category as LexiconCategory } from './lexicon.js'
+import { compileCategory, type Category as LexiconCategory } from '../../src/text/lexicon-category.js'
 import { dialectOfTag, guessDialect, message, type Dialect, type Kind } from './messages.js'
-import { LiteralIndex, requiredClauses, unionClauses } from './prefilter.js'
+import { LiteralIndex, requiredClauses, unionClauses } from '../../src/text/regex-prefilter.js'
 
 export interface NoRudenessOptions {
   /** Phrases never flagged: a finding is dropped when one occurs in the triggering sentence. */

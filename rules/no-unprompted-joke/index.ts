@@ -15,7 +15,7 @@ import type { OptionSchema, RuleContext, TurnAnalysis } from '../../src/types.js
 import { docsUrl } from '../docs-url.js'
 import en from './lexicon.en.json' with { type: 'json' }
 import ar from './lexicon.ar.json' with { type: 'json' }
-import { LiteralIndex, requiredClauses } from './prefilter.js'
+import { LiteralIndex, requiredClauses } from '../../src/text/regex-prefilter.js'
 
 export interface NoUnpromptedJokeOptions {
   /** Phrases never flagged (matched against the triggering text and its sentence). */

@@ -29,7 +29,7 @@ describe('output formats', () => {
     const sarif = JSON.parse(run.stdout)
     const require = createRequire(import.meta.url)
     const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json')
-    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false })
+    const ajv = new (Ajv as unknown as typeof import('ajv').default)({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false })
     const validate = ajv.compile(schema)
     const ok = validate(sarif)
     expect(validate.errors ?? []).toEqual([])

@@ -1,6 +1,6 @@
 /**
- * A literal prefilter in front of a compiled phrase matcher (the same copy lives in
- * each rule folder that uses it; it belongs next to compilePhrases in src/text/phrases.ts).
+ * A literal prefilter in front of a compiled phrase matcher, shared by the rules
+ * that gate large lexicons (no-dead-end, no-overpromise, confirm-understanding).
  *
  * For every lexicon entry we work out, from its regular expression (or from the
  * expression compilePhrases builds for a plain phrase), a set of literal strings
@@ -14,8 +14,8 @@
  * other letters whose case folding is not their lower case are folded too), and
  * Arabic entries are checked against the normalised text they run on.
  */
-import { normaliseArabic, normalisePhrase } from '../../src/text/arabic/normalise.js'
-import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
+import { normaliseArabic, normalisePhrase } from './arabic/normalise.js'
+import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from './phrases.js'
 
 /** Same tests as compilePhrases, so that entries are routed the same way. */
 const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/

@@ -1,5 +1,5 @@
 /**
- * A literal prefilter for this rule's regular expressions: which of them (or
+ * A literal prefilter for a rule's regular expressions: which of them (or
  * which alternatives of them) could match a text at all, decided in one pass
  * over the text instead of running every expression.
  *

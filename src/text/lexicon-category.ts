@@ -11,9 +11,9 @@
  * phrases would take seconds on their first use; one shared boundary is about
  * ten times cheaper to compile and to run.
  */
-import { normalisePhrase } from '../../src/text/arabic/normalise.js'
-import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
-import { requiredClauses, type LiteralIndex } from './prefilter.js'
+import { normalisePhrase } from './arabic/normalise.js'
+import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from './phrases.js'
+import { requiredClauses, type LiteralIndex } from './regex-prefilter.js'
 
 type Lexicon = Record<string, unknown>
 
