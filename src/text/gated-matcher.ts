@@ -496,9 +496,12 @@ interface TextView {
   norm?: Uint32Array
   /** Per gated matcher: the expression chosen for this text (null: none can match). */
   chosen: Array<PhraseMatcher | null | undefined>
+  /** Per gate: its answer for this text. */
+  gates?: Array<boolean | undefined>
 }
 
 let matcherCount = 0
+let gateCount = 0
 
 // Matchers are asked about the same text one after another (and conversations
 // repeat texts): keep what each text holds. Two generations: a text not used for
@@ -565,9 +568,8 @@ export function gateFor(list: ReadonlyArray<string | PhraseEntry>): Gate {
     }
     for (const clauses of alternatives) (t.arabic ? arabic : latin).push(clauses.map((c) => Int32Array.from(c.map(literalId))))
   }
-  const gate = ((text: string) => {
-    if (latinOpen) return true
-    const v = view(text)
+  const id = gateCount++
+  const answer = (v: TextView, text: string): boolean => {
     for (let k = 0; k < latin.length; k++) if (holds(latin[k]!, v.latin)) return true
     // Arabic entries only run on texts with Arabic letters (see compilePhrases).
     if (!v.arabic || (!arabicOpen && arabic.length === 0)) return false
@@ -575,6 +577,12 @@ export function gateFor(list: ReadonlyArray<string | PhraseEntry>): Gate {
     const norm = (v.norm ??= scan(fold(normaliseArabic(text).text)))
     for (let k = 0; k < arabic.length; k++) if (holds(arabic[k]!, norm)) return true
     return false
+  }
+  const gate = ((text: string) => {
+    if (latinOpen) return true
+    const v = view(text)
+    const gates = (v.gates ??= [])
+    return (gates[id] ??= answer(v, text))
   }) as Gate
   Object.defineProperty(gate, 'open', { value: latinOpen || arabicOpen })
   return gate
