@@ -100,12 +100,12 @@ Exit codes: 0 send or review, 1 block, 2 usage error (bad flags, unreadable conv
       .command('serve')
       .description('serve pre-send checks over HTTP: POST /check-draft, POST /lint, GET /health (JSON)')
       .option('--port <n>', 'port (0: any free port)', port, 8787)
-      .option('--host <host>', 'address to bind (default 127.0.0.1; the service has no authentication)', '127.0.0.1')
-      .option('--max-body <size>', `largest request body (default ${DEFAULT_MAX_BODY_BYTES / 1024 / 1024}mb)`, bytes, DEFAULT_MAX_BODY_BYTES)
-  ).action(async (flags: LinterFlags & { port: number; host: string; maxBody: number }) => {
+      .option('--host <host>', 'address to bind (the service has no authentication: keep it on localhost)', '127.0.0.1')
+      .option('--max-body <size>', 'largest request body, e.g. 512kb or 2mb (default: 1mb)', bytes)
+  ).action(async (flags: LinterFlags & { port: number; host: string; maxBody?: number }) => {
     const linter = await linterFor(flags, context)
     const { createDraftServer, isLoopback } = await import('../server/http.js')
-    const server = createDraftServer(linter, { maxBodyBytes: flags.maxBody, version: context.version })
+    const server = createDraftServer(linter, { maxBodyBytes: flags.maxBody ?? DEFAULT_MAX_BODY_BYTES, version: context.version })
     await new Promise<void>((done, fail) => {
       server.once('error', (error: NodeJS.ErrnoException) => fail(new ConfigError(`cannot listen on ${flags.host}:${flags.port}: ${error.code ?? error.message}`)))
       server.listen(flags.port, flags.host, () => done())
