@@ -22,7 +22,7 @@ import { ownWords } from '../../src/text/own-words.js'
 import { splitSentences } from '../../src/text/sentences.js'
 import type { OptionSchema, RuleContext } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
-import { compileFast as compilePhrases } from './fast-phrases.js'
+import { compilePhrases } from '../../src/text/phrases.js'
 import enData from './lexicon.en.json' with { type: 'json' }
 import arData from './lexicon.ar.json' with { type: 'json' }
 

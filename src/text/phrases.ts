@@ -10,8 +10,47 @@
  *   `أوعد*` → أوعدك)
  * - leading `*` lets the first word have any prefix (`*كلمك` → نكلمك, بكلمك)
  * - `/regex/flags`: a regular expression, for patterns lists cannot say
+ *
+ * How it matches. A matcher means exactly what one regular expression per kind
+ * of entry would mean: the phrases of a kind as one alternation, longest phrase
+ * first, between word boundaries, scanned left to right without overlaps; the
+ * `/regex/` entries with the same flags as one alternation that reports the
+ * longest entry at a place. It does not run such expressions, though: with
+ * thousands of phrases they are slow to compile and slow to run.
+ *
+ * - Plain phrases are indexed by their first word, or by their first two words
+ *   (`i don't` → `i dont`), or by the first letters of a `word*`. Every lexicon
+ *   of the process shares one index, and a text is looked up in it once: a
+ *   text then costs each matcher a map lookup, plus a character-by-character
+ *   check of the few phrases whose words it has, at the places it has them.
+ * - `/regex/` entries, `*word` entries and phrases that do not begin with a
+ *   letter (emoji, `:(`) each keep their own small expression, compiled on first
+ *   use and run only on texts holding the literal text they cannot match
+ *   without.
  */
-import { normaliseArabic, normalisePhrase, type Normalised } from './arabic/normalise.js'
+import { normalisePhrase } from './arabic/normalise.js'
+import {
+  anchorsOf,
+  ARABIC_LETTER,
+  arabicBody,
+  isRegexEntry,
+  latinBody,
+  phraseBoundaries,
+  regexEntryParts,
+  type PhraseBody
+} from './phrase-syntax.js'
+import {
+  factsFor,
+  foldCase,
+  isApostrophe,
+  isArabicWordChar,
+  isLetterOrDigitAt,
+  isSpace,
+  PREFIX_MARK,
+  PREFIX_MAX,
+  type KeyIndex,
+  type TextFacts
+} from './phrase-text.js'
 
 export interface PhraseEntry {
   phrase: string
@@ -34,189 +73,395 @@ export interface PhraseMatcher {
 }
 
 const REMOVABLE = /[\u0640\u064B-\u065F\u0670\u200B-\u200F]/
-const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** A match in the haystack a part runs on (the text, or its normalised Arabic form). */
+interface Hit {
+  start: number
+  end: number
 }
 
-/** How a word is compared in the prefilter: lower case, without apostrophes. */
-function wordKey(word: string): string {
-  return word.toLowerCase().replace(/['’‘`]/g, '')
-}
-
-const WORD = /[\p{L}\p{N}'’‘`]+/gu
-
-function wordSet(text: string, arabic: boolean): Set<string> {
-  const out = new Set<string>()
-  for (const w of text.match(WORD) ?? []) {
-    const key = wordKey(w)
-    out.add(key)
-    // An Arabic phrase may follow a و/ف proclitic.
-    if (arabic && key.length > 2 && (key[0] === 'و' || key[0] === 'ف')) out.add(key.slice(1))
-    // Hyphenated or apostrophe-split forms.
-    if (!arabic && key.includes('-')) for (const piece of key.split('-')) out.add(piece)
-  }
-  return out
-}
-
-
-interface Compiled {
-  body: string
-  open: boolean
-  close: boolean
-}
-
-function latinParts(phrase: string): Compiled {
-  const core = phrase.replace(/^\*|\*$/g, '').trim()
-  const body = core
-    .split(/\s+/)
-    .map((w) => escape(w).replace(/['’‘`]/g, "['’‘`]?"))
-    .join('[\\s\\-]+')
-  return { body, open: phrase.startsWith('*'), close: phrase.endsWith('*') }
-}
-
-const AR_WORD = '[\\u0621-\\u064A0-9]'
-
-function arabicParts(phrase: string): Compiled {
-  const core = normalisePhrase(phrase.replace(/^\*|\*$/g, '').trim())
-  const body = core.split(/\s+/).map(escape).join('\\s+')
-  return { body, open: phrase.startsWith('*'), close: phrase.endsWith('*') }
-}
-
-function boundaries(c: Compiled, arabic: boolean): [string, string] {
-  if (arabic) return [c.open ? `${AR_WORD}*` : `(?<!${AR_WORD})(?:[وف])?`, c.close ? `${AR_WORD}*` : `(?!${AR_WORD})`]
-  return [c.open ? '[\\p{L}\\p{N}]*' : '(?<![\\p{L}\\p{N}])', c.close ? '[\\p{L}\\p{N}]*' : '(?![\\p{L}\\p{N}])']
-}
-
-function isRegex(phrase: string): boolean {
-  return phrase.length > 2 && phrase.startsWith('/') && /\/[a-z]*$/.test(phrase) && phrase.lastIndexOf('/') > 0
+interface Alt {
+  entry: PhraseEntry
+  /** Position in its part: at one place, the lowest wins (or the longest, in `longest` parts). */
+  order: number
+  /** Where the next match at or after `from` is, given the text's candidate places for this alternative. */
+  next(h: Haystack, from: number, places: number[] | undefined): Hit | undefined
+  /** Index key (word-indexed alternatives only). */
+  key?: string
+  /** Literal text (lower case) the alternative cannot match without, one of; undefined: always try. */
+  anchors?: string[]
 }
 
 interface Part {
-  regex: RegExp
-  entries: PhraseEntry[]
   arabic: boolean
-  /**
-   * Prefilter: each phrase's complete words, indexed by its longest one. The
-   * expression runs only when some phrase has all its words in the text.
-   * Undefined: always run (phrases with no complete word, e.g. emoji).
-   */
-  index?: Map<string, string[][]>
-  /**
-   * Tells which entry produced a match (only called on matches), and how long
-   * its match is: for combined expressions, the longest entry at that place.
-   */
-  which(matched: string, haystack: string, at: number): { entry: PhraseEntry; length: number }
+  /** `/regex/` alternations report the longest entry at a place; phrase groups, the first. */
+  longest: boolean
+  /** Alternatives found through the word index. */
+  indexed: Alt[]
+  /** Alternatives with their own expression. */
+  scanned: Alt[]
 }
 
+interface Haystack {
+  /** The text the part runs on: the original text, or the normalised Arabic. */
+  text: string
+  lower: string
+}
+
+// --- Plain phrases, matched character by character ------------------------------------------------
+
 /**
- * One expression per kind of boundary, with the boundaries written once
- * around a plain alternation: no capture groups and few Unicode classes keep
- * V8's regex engine fast on lexicons of hundreds of phrases.
+ * Whether the lower-case phrase words match at `at` in a Latin haystack, and
+ * where the match ends: words separated by spaces or hyphens, apostrophes
+ * optional, then a word boundary (or, for `word*`, the rest of the word).
  */
-function groups(entries: PhraseEntry[], arabic: boolean): Part[] {
-  type Item = { entry: PhraseEntry; compiled: Compiled; required?: string[] }
-  const byKind = new Map<string, Item[]>()
+function walkLatin(lower: string, at: number, words: string[], close: boolean): number {
+  const n = lower.length
+  const step = (w: number, k: number, i: number): number => {
+    for (;;) {
+      const word = words[w]!
+      if (k === word.length) {
+        if (w === words.length - 1) {
+          if (close) {
+            while (i < n && isLetterOrDigitAt(lower, i)) i++
+            return i
+          }
+          return i < n && isLetterOrDigitAt(lower, i) ? -1 : i
+        }
+        const before = i
+        while (i < n) {
+          const c = lower.charCodeAt(i)
+          if (!isSpace(c) && c !== 45) break
+          i++
+        }
+        if (i === before) return -1
+        w++
+        k = 0
+        continue
+      }
+      const c = word.charCodeAt(k)
+      if (isApostrophe(c)) {
+        // Optional: with the text's apostrophe first, then without.
+        if (i < n && isApostrophe(lower.charCodeAt(i))) {
+          const end = step(w, k + 1, i + 1)
+          if (end >= 0) return end
+        }
+        k++
+        continue
+      }
+      if (i >= n || lower.charCodeAt(i) !== c) return -1
+      i++
+      k++
+    }
+  }
+  return step(0, 0, at)
+}
+
+/** The same for normalised Arabic: words separated by spaces, boundaries of Arabic letters and digits. */
+function walkArabic(lower: string, at: number, words: string[], close: boolean): number {
+  const n = lower.length
+  let i = at
+  for (let w = 0; w < words.length; w++) {
+    if (w > 0) {
+      const before = i
+      while (i < n && isSpace(lower.charCodeAt(i))) i++
+      if (i === before) return -1
+    }
+    const word = words[w]!
+    if (!lower.startsWith(word, i)) return -1
+    i += word.length
+  }
+  if (close) {
+    while (i < n && isArabicWordChar(lower.charCodeAt(i))) i++
+    return i
+  }
+  return i < n && isArabicWordChar(lower.charCodeAt(i)) ? -1 : i
+}
+
+const NO_MORE: Hit | undefined = undefined
+
+function wordAlt(entry: PhraseEntry, order: number, words: string[], key: string, close: boolean, arabic: boolean): Alt {
+  return {
+    entry,
+    order,
+    key,
+    next(h, from, places) {
+      if (!places) return NO_MORE
+      for (const p of places) {
+        if (p < from) continue
+        if (arabic) {
+          // An optional و/ف first (tried first, as the expression does).
+          const c = h.lower.charCodeAt(p)
+          if ((c === 0x0648 || c === 0x0641) && p + 1 >= from) {
+            const end = walkArabic(h.lower, p + 1, words, close)
+            if (end > p) return { start: p, end }
+          }
+          const end = walkArabic(h.lower, p, words, close)
+          if (end > p) return { start: p, end }
+        } else {
+          const end = walkLatin(h.lower, p, words, close)
+          if (end > p) return { start: p, end }
+        }
+      }
+      return NO_MORE
+    }
+  }
+}
+
+/** An alternative with its own expression (global, compiled on first use). */
+function regexAlt(entry: PhraseEntry, order: number, source: string, flags: string, anchors: string[] | undefined): Alt {
+  let regex: RegExp | undefined
+  return {
+    entry,
+    order,
+    anchors,
+    next(h, from) {
+      regex ??= new RegExp(source, flags)
+      regex.lastIndex = from
+      let m: RegExpExecArray | null
+      while ((m = regex.exec(h.text))) {
+        if (m[0].length > 0) return { start: m.index, end: m.index + m[0].length }
+        regex.lastIndex = m.index + 1
+      }
+      return NO_MORE
+    }
+  }
+}
+
+const LATIN_WORD_CHARS = /^[\p{L}\p{N}'’‘`]+$/u
+
+/** The index key of a Latin phrase, or undefined when it needs its own expression. */
+function latinKey(words: string[], c: PhraseBody): string | undefined {
+  const first = words[0]!
+  if (!isLetterOrDigitAt(first, 0)) return undefined
+  // Words must not begin with a space or hyphen (the separator would swallow it).
+  for (const w of words) if (w.charCodeAt(0) === 45) return undefined
+  const lead = (w: string) => {
+    let key = ''
+    for (let i = 0; i < w.length; i++) {
+      const ch = w.charCodeAt(i)
+      if (isApostrophe(ch)) continue
+      if (!isLetterOrDigitAt(w, i)) break
+      key += w[i]
+    }
+    return key
+  }
+  const k1 = lead(first)
+  if (words.length === 1) return c.close ? PREFIX_MARK + k1.slice(0, PREFIX_MAX) : k1
+  const second = words[1]!
+  const pairable = LATIN_WORD_CHARS.test(first) && isLetterOrDigitAt(second, 0) && !(words.length === 2 && c.close)
+  return pairable ? `${k1} ${lead(second)}` : k1
+}
+
+/** The index key of an Arabic phrase, or undefined when it needs its own expression. */
+function arabicKey(words: string[], c: PhraseBody): string | undefined {
+  const first = words[0]!
+  if (!isArabicWordChar(first.charCodeAt(0))) return undefined
+  const lead = (w: string) => {
+    let i = 0
+    while (i < w.length && isArabicWordChar(w.charCodeAt(i))) i++
+    return w.slice(0, i)
+  }
+  const k1 = lead(first)
+  if (words.length === 1) return c.close ? PREFIX_MARK + k1.slice(0, PREFIX_MAX) : k1
+  const second = words[1]!
+  const pairable = lead(first) === first && isArabicWordChar(second.charCodeAt(0)) && !(words.length === 2 && c.close)
+  return pairable ? `${k1} ${lead(second)}` : k1
+}
+
+/** The words of a phrase as the walk compares them (lower case; Arabic normalised). */
+function phraseWords(phrase: string, arabic: boolean): string[] | undefined {
+  const core = phrase.replace(/^\*|\*$/g, '').trim()
+  const text = arabic ? normalisePhrase(core) : core
+  const lower = foldCase(text)
+  if (lower.toLowerCase() !== text.toLowerCase()) return undefined
+  const words = lower.split(/\s+/).filter(Boolean)
+  return words.length ? words : undefined
+}
+
+// --- Building parts -----------------------------------------------------------------------------------
+
+function phraseParts(entries: PhraseEntry[], arabic: boolean): Part[] {
+  const byKind = new Map<string, Array<{ entry: PhraseEntry; c: PhraseBody }>>()
   for (const entry of entries) {
-    const compiled = arabic ? arabicParts(entry.phrase) : latinParts(entry.phrase)
-    if (!compiled.body) continue
-    const required = requiredWords(entry.phrase, compiled, arabic)
-    const key = `${compiled.open}${compiled.close}${required ? 'f' : 'u'}`
+    const c = arabic ? arabicBody(entry.phrase) : latinBody(entry.phrase)
+    if (!c.body) continue
+    // Grouped by kind of boundary and by whether a word can be required, as one expression per group would be.
+    const key = `${c.open}${c.close}${requiresWords(entry.phrase, c, arabic) ? 'f' : 'u'}`
     const list = byKind.get(key) ?? []
-    list.push({ entry, compiled, required })
+    list.push({ entry, c })
     byKind.set(key, list)
   }
   const parts: Part[] = []
   for (const list of byKind.values()) {
-    const [start, end] = boundaries(list[0]!.compiled, arabic)
-    const regex = new RegExp(`${start}(?:${list.map((x) => x.compiled.body).join('|')})${end}`, 'giu')
-    const anchored: Array<RegExp | undefined> = []
-    let index: Map<string, string[][]> | undefined
-    if (list[0]!.required) {
-      index = new Map()
-      for (const { required } of list) {
-        const key = required!.reduce((a, b) => (b.length > a.length ? b : a))
-        const reqs = index.get(key) ?? []
-        reqs.push(required!)
-        index.set(key, reqs)
+    const part: Part = { arabic, longest: false, indexed: [], scanned: [] }
+    list.forEach(({ entry, c }, order) => {
+      const words = c.open ? undefined : phraseWords(entry.phrase, arabic)
+      const key = words && (arabic ? arabicKey(words, c) : latinKey(words, c))
+      if (words && key) {
+        part.indexed.push(wordAlt(entry, order, words, key, c.close, arabic))
+        return
       }
-    }
-    const entryOf = (matched: string): PhraseEntry => {
-      if (list.length === 1) return list[0]!.entry
-      const probe = arabic ? normalisePhrase(matched) : matched
-      for (let i = 0; i < list.length; i++) {
-        const c = list[i]!.compiled
-        const wild = arabic ? `${AR_WORD}*` : '[\\p{L}\\p{N}]*'
-        const re = (anchored[i] ??= new RegExp(`^${c.open ? wild : arabic ? '(?:[وف])?' : ''}(?:${c.body})${c.close ? wild : ''}$`, 'iu'))
-        if (re.test(probe)) return list[i]!.entry
-      }
-      return list[0]!.entry
-    }
-    parts.push({
-      regex,
-      index,
-      entries: list.map((x) => x.entry),
-      arabic,
-      which: (matched) => ({ entry: entryOf(matched), length: matched.length })
+      const [start, end] = phraseBoundaries(c, arabic)
+      part.scanned.push(regexAlt(entry, order, `${start}(?:${c.body})${end}`, 'giu', anchorsOf(c.body)))
     })
+    parts.push(part)
   }
   return parts
 }
 
-/** The words a text must contain for the phrase to match (undefined when none can be required). */
-function requiredWords(phrase: string, compiled: Compiled, arabic: boolean): string[] | undefined {
+/** Whether some whole word of the phrase is required (wildcard ends are partial words). */
+function requiresWords(phrase: string, c: PhraseBody, arabic: boolean): boolean {
   const core = phrase.replace(/^\*|\*$/g, '').trim()
-  const text = arabic ? normalisePhrase(core) : core
-  const words = (text.match(WORD) ?? []).map(wordKey)
-  // Wildcard ends are partial words: they cannot be required.
-  if (compiled.open) words.shift()
-  if (compiled.close) words.pop()
-  const kept = words.filter((w) => w.length > 0)
-  return kept.length > 0 ? kept : undefined
+  const words = ((arabic ? normalisePhrase(core) : core).match(/[\p{L}\p{N}'’‘`]+/gu) ?? []).map((w) => w.replace(/['’‘`]/g, ''))
+  if (c.open) words.shift()
+  if (c.close) words.pop()
+  return words.some((w) => w.length > 0)
 }
 
-function passes(words: Set<string>, index: Map<string, string[][]>): boolean {
-  for (const w of words) {
-    const reqs = index.get(w)
-    if (!reqs) continue
-    for (const req of reqs) if (req.every((x) => words.has(x))) return true
+function regexParts(list: PhraseEntry[]): Part[] {
+  const single: Part[] = []
+  const combinable = new Map<string, Array<{ entry: PhraseEntry; src: string; flags: string; arabic: boolean }>>()
+  for (const entry of list) {
+    const r = { entry, ...regexEntryParts(entry.phrase) }
+    // Back-references and named groups cannot share an alternation.
+    if (/\\[1-9]|\\k<|\(\?<[^=!]/.test(r.src)) {
+      single.push({ arabic: r.arabic, longest: true, indexed: [], scanned: [regexAlt(entry, 0, r.src, r.flags, anchorsOf(r.src))] })
+      continue
+    }
+    const key = `${r.flags}|${r.arabic}`
+    const group = combinable.get(key) ?? []
+    group.push(r)
+    combinable.set(key, group)
   }
+  const combined: Part[] = []
+  for (const group of combinable.values()) {
+    combined.push({
+      arabic: group[0]!.arabic,
+      longest: true,
+      indexed: [],
+      scanned: group.map((r, order) => regexAlt(r.entry, order, r.src, r.flags, anchorsOf(r.src)))
+    })
+  }
+  return [...single, ...combined]
+}
+
+// --- The shared word index ------------------------------------------------------------------------
+
+interface IndexedRef {
+  matcher: number
+  part: number
+  alt: Alt
+}
+
+/** Matchers at least this big share the process-wide index; smaller ones look their few keys up themselves. */
+const SHARED_FROM = 48
+
+const sharedIndex = { latin: new Map<string, IndexedRef[]>(), arabic: new Map<string, IndexedRef[]>(), version: 0 }
+const FAMILY = Symbol('phrase candidates')
+
+/** A shared matcher that is no longer used leaves the index (matchers built from options come and go). */
+const retired = new FinalizationRegistry<number>((matcher) => {
+  for (const index of [sharedIndex.latin, sharedIndex.arabic]) {
+    for (const [key, refs] of index) {
+      const kept = refs.filter((r) => r.matcher !== matcher)
+      if (kept.length === 0) index.delete(key)
+      else if (kept.length !== refs.length) index.set(key, kept)
+    }
+  }
+  sharedIndex.version++
+})
+
+/** For one form of a text: each shared matcher's alternatives the text has the key of, with the places. */
+type Candidates = Map<number, Map<Alt, number[]>>
+
+function sharedCandidates(keys: KeyIndex, index: Map<string, IndexedRef[]>): Candidates {
+  const out: Candidates = new Map()
+  if (index.size === 0) return out
+  for (const [key, places] of keys) {
+    const refs = index.get(key)
+    if (!refs) continue
+    for (const ref of refs) {
+      let byAlt = out.get(ref.matcher)
+      if (!byAlt) out.set(ref.matcher, (byAlt = new Map()))
+      const had = byAlt.get(ref.alt)
+      byAlt.set(ref.alt, had ? mergeSorted(had, places) : places)
+    }
+  }
+  return out
+}
+
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!
+    if (out[out.length - 1] !== x) out.push(x)
+  }
+  return out
+}
+
+function candidatesOf(facts: TextFacts, arabic: boolean): Candidates {
+  let memo = facts.memo.get(FAMILY) as { version: number; latin?: Candidates; arabic?: Candidates } | undefined
+  if (!memo || memo.version !== sharedIndex.version) facts.memo.set(FAMILY, (memo = { version: sharedIndex.version }))
+  if (arabic) return (memo.arabic ??= sharedCandidates(facts.arabic()!.keys, sharedIndex.arabic))
+  return (memo.latin ??= sharedCandidates(facts.latin(), sharedIndex.latin))
+}
+
+// --- Running a part --------------------------------------------------------------------------------
+
+/**
+ * The matches of a part, as one alternation of its alternatives would find
+ * them: leftmost first; at one place the lowest-ordered alternative (or the
+ * longest match, for `/regex/` groups); the scan resumes where a match ends.
+ */
+function runPart(part: Part, live: Array<{ alt: Alt; places?: number[] }>, h: Haystack, firstOnly: boolean): Hit[] {
+  const out: Hit[] = []
+  if (live.length === 1) {
+    // One alternative: its own matches, one after the other.
+    const { alt, places } = live[0]!
+    let from = 0
+    for (let m = alt.next(h, from, places); m; m = alt.next(h, from, places)) {
+      out.push(m)
+      if (firstOnly) break
+      from = m.end
+    }
+    return out.map((m) => Object.assign(m, { alt }))
+  }
+  const next: Array<Hit | undefined | null> = live.map(() => null)
+  let from = 0
+  for (;;) {
+    let best: { hit: Hit; alt: Alt } | undefined
+    for (let k = 0; k < live.length; k++) {
+      let m = next[k]
+      if (m === null || (m && m.start < from)) next[k] = m = live[k]!.alt.next(h, from, live[k]!.places)
+      if (!m) continue
+      const alt = live[k]!.alt
+      if (
+        !best ||
+        m.start < best.hit.start ||
+        (m.start === best.hit.start &&
+          (part.longest ? m.end - m.start > best.hit.end - best.hit.start || (m.end - m.start === best.hit.end - best.hit.start && alt.order < best.alt.order) : alt.order < best.alt.order))
+      )
+        best = { hit: m, alt }
+    }
+    if (!best) break
+    out.push(Object.assign({ ...best.hit }, { alt: best.alt }))
+    if (firstOnly) break
+    from = best.hit.end
+  }
+  return out
+}
+
+function hasAnchor(alt: Alt, lower: string): boolean {
+  const anchors = alt.anchors
+  if (!anchors) return true
+  for (const a of anchors) if (lower.includes(a)) return true
   return false
 }
 
-interface TextInfo {
-  latinWords?: Set<string>
-  norm?: Normalised
-  arabicWords?: Set<string>
-  /** Each matcher's matches in this text (by matcher id): a text asked about again costs a lookup. */
-  found?: Map<number, PhraseMatch[]>
-  /** `test` answers of matchers that have no `found` entry. */
-  tested?: Map<number, boolean>
-}
-
-// Rules ask many matchers about the same sentence, and a pre-send check asks
-// about the same conversation on every keystroke: share each text's words,
-// normal form and matches. Two generations: a text used in the current one
-// stays, one not used for a whole generation is dropped.
-const INFO_GENERATION = 2048
-const INFO_MAX_TEXT = 4096
-let infoYoung = new Map<string, TextInfo>()
-let infoOld = new Map<string, TextInfo>()
-
-function infoFor(text: string): TextInfo {
-  let info = infoYoung.get(text)
-  if (info) return info
-  info = infoOld.get(text) ?? {}
-  if (text.length <= INFO_MAX_TEXT) {
-    if (infoYoung.size >= INFO_GENERATION) {
-      infoOld = infoYoung
-      infoYoung = new Map()
-    }
-    infoYoung.set(text, info)
-  }
-  return info
-}
+// --- The matcher ----------------------------------------------------------------------------------
 
 let matcherCount = 0
 
@@ -225,115 +470,118 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
   const entries = list.map((e) => (typeof e === 'string' ? { phrase: e } : e)).filter((e) => e.phrase && e.phrase.trim())
   const latin: PhraseEntry[] = []
   const arabic: PhraseEntry[] = []
-  const regexes: Part[] = []
-  const regexEntries: Array<{ entry: PhraseEntry; src: string; flags: string; arabic: boolean }> = []
+  const regexes: PhraseEntry[] = []
   for (const e of entries) {
-    if (isRegex(e.phrase)) {
-      const last = e.phrase.lastIndexOf('/')
-      const flags = [...new Set(e.phrase.slice(last + 1) + 'gu')].sort().join('')
-      let src = e.phrase.slice(1, last)
-      const ar = ARABIC_LETTER.test(src)
-      // Arabic regexes run on normalised text: write their letters the same way
-      // (ى → ي, ة → ه, أ → ا, no diacritics), so lexicon authors need not.
-      if (ar) src = src.replace(/[\u0621-\u065F\u0670\u0640]+/g, (run) => normalisePhrase(run))
-      regexEntries.push({ entry: e, src, flags, arabic: ar })
-    } else if (ARABIC_LETTER.test(e.phrase)) arabic.push(e)
+    if (isRegexEntry(e.phrase)) regexes.push(e)
+    else if (ARABIC_LETTER.test(e.phrase)) arabic.push(e)
     else latin.push(e)
   }
-  // Regular-expression entries with the same flags run as one alternation (one
-  // pass over the text instead of one per entry); those with back-references or
-  // named groups keep their own expression.
-  const combinable = new Map<string, typeof regexEntries>()
-  for (const r of regexEntries) {
-    if (/\\[1-9]|\\k<|\(\?<[^=!]/.test(r.src)) {
-      regexes.push({ regex: new RegExp(r.src, r.flags), entries: [r.entry], arabic: r.arabic, which: (matched) => ({ entry: r.entry, length: matched.length }) })
-      continue
-    }
-    const key = `${r.flags}|${r.arabic}`
-    const list = combinable.get(key) ?? []
-    list.push(r)
-    combinable.set(key, list)
-  }
-  for (const list of combinable.values()) {
-    const { flags, arabic: ar } = list[0]!
-    const sticky = list.map((r) => new RegExp(r.src, r.flags.replace('g', '') + 'y'))
-    regexes.push({
-      regex: new RegExp(list.map((r) => `(?:${r.src})`).join('|'), flags),
-      entries: list.map((r) => r.entry),
-      arabic: ar,
-      which(matched, haystack, at) {
-        // An alternation stops at its first matching branch: find the longest.
-        let best = { entry: list[0]!.entry, length: matched.length }
-        let found = false
-        for (let i = 0; i < list.length; i++) {
-          const re = sticky[i]!
-          re.lastIndex = at
-          const m = re.exec(haystack)
-          if (m && m[0].length > 0 && (!found || m[0].length > best.length)) {
-            best = { entry: list[i]!.entry, length: m[0].length }
-            found = true
-          }
-        }
-        return best
-      }
-    })
-  }
-  // Longest first, so that the longest phrase wins at a position.
+  // Longest first, so that the longest phrase wins at a place.
   latin.sort((a, b) => b.phrase.length - a.phrase.length)
   arabic.sort((a, b) => b.phrase.length - a.phrase.length)
-  const parts = [...groups(latin, false), ...groups(arabic, true), ...regexes]
+  const parts = [...phraseParts(latin, false), ...phraseParts(arabic, true), ...regexParts(regexes)]
 
-  const run = (text: string, firstOnly: boolean, info: TextInfo): PhraseMatch[] => {
+  const shared = entries.length >= SHARED_FROM
+  const local = { latin: new Map<string, Array<{ part: number; alt: Alt }>>(), arabic: new Map<string, Array<{ part: number; alt: Alt }>>() }
+  parts.forEach((part, p) => {
+    for (const alt of part.indexed) {
+      const key = alt.key!
+      if (shared) {
+        const index = part.arabic ? sharedIndex.arabic : sharedIndex.latin
+        const refs = index.get(key)
+        const ref = { matcher: id, part: p, alt }
+        if (refs) refs.push(ref)
+        else index.set(key, [ref])
+      } else {
+        const index = part.arabic ? local.arabic : local.latin
+        const refs = index.get(key)
+        if (refs) refs.push({ part: p, alt })
+        else index.set(key, [{ part: p, alt }])
+      }
+    }
+  })
+  if (shared) sharedIndex.version++
+  const hasLatinIndexed = parts.some((p) => !p.arabic && p.indexed.length > 0)
+  const hasArabicIndexed = parts.some((p) => p.arabic && p.indexed.length > 0)
+
+  /** This matcher's alternatives the text has the keys of, by part. */
+  const indexedFor = (facts: TextFacts, arabicSide: boolean): Map<Alt, number[]> | undefined => {
+    if (arabicSide ? !hasArabicIndexed : !hasLatinIndexed) return undefined
+    if (shared) return candidatesOf(facts, arabicSide).get(id)
+    const keys = arabicSide ? facts.arabic()!.keys : facts.latin()
+    const index = arabicSide ? local.arabic : local.latin
+    let out: Map<Alt, number[]> | undefined
+    const small = index.size < keys.size
+    const visit = (key: string, places: number[]) => {
+      const refs = index.get(key)
+      if (!refs) return
+      out ??= new Map()
+      for (const { alt } of refs) {
+        const had = out.get(alt)
+        out.set(alt, had ? mergeSorted(had, places) : places)
+      }
+    }
+    if (small) {
+      for (const key of index.keys()) {
+        const places = keys.get(key)
+        if (places) visit(key, places)
+      }
+    } else for (const [key, places] of keys) visit(key, places)
+    return out
+  }
+
+  const run = (text: string, firstOnly: boolean): PhraseMatch[] => {
+    const facts = factsFor(text)
     const out: PhraseMatch[] = []
+    const latinHay: Haystack = { text, lower: '' }
+    let latinCands: Map<Alt, number[]> | undefined | null = null
+    let arabicSide: ReturnType<TextFacts['arabic']> | null = null
+    let arabicHay: Haystack | undefined
+    let arabicCands: Map<Alt, number[]> | undefined | null = null
     for (const part of parts) {
-      let haystack = text
+      let h: Haystack
+      let cands: Map<Alt, number[]> | undefined
       if (part.arabic) {
-        if (!ARABIC_LETTER.test(text)) continue
-        const norm = (info.norm ??= normaliseArabic(text))
-        haystack = norm.text
-        if (part.index && !passes((info.arabicWords ??= wordSet(norm.text, true)), part.index)) continue
-      } else if (part.index && !passes((info.latinWords ??= wordSet(text, false)), part.index)) continue
-      part.regex.lastIndex = 0
-      let m: RegExpExecArray | null
-      while ((m = part.regex.exec(haystack))) {
-        if (m[0].length === 0) {
-          part.regex.lastIndex++
-          continue
-        }
-        const { entry, length } = part.which(m[0], haystack, m.index)
-        if (length > m[0].length) part.regex.lastIndex = m.index + length
-        let start = m.index
-        let end = m.index + length
-        const norm = info.norm
-        if (part.arabic && norm) {
-          start = norm.map[start]!
-          end = norm.map[end - 1]! + 1
+        if (!facts.hasArabic) continue
+        if (arabicSide === null) arabicSide = facts.arabic()
+        if (!arabicSide) continue
+        arabicHay ??= { text: arabicSide.norm.text, lower: arabicSide.lower }
+        h = arabicHay
+        if (part.indexed.length) cands = arabicCands === null ? (arabicCands = indexedFor(facts, true)) : arabicCands
+      } else {
+        if (!latinHay.lower) latinHay.lower = facts.lower
+        h = latinHay
+        if (part.indexed.length) cands = latinCands === null ? (latinCands = indexedFor(facts, false)) : latinCands
+      }
+      const live: Array<{ alt: Alt; places?: number[] }> = []
+      if (cands) for (const alt of part.indexed) {
+        const places = cands.get(alt)
+        if (places) live.push({ alt, places })
+      }
+      for (const alt of part.scanned) if (hasAnchor(alt, h.lower)) live.push({ alt })
+      if (live.length === 0) continue
+      if (live.length > 1) live.sort((a, b) => a.alt.order - b.alt.order)
+      for (const hit of runPart(part, live, h, firstOnly) as Array<Hit & { alt: Alt }>) {
+        let { start, end } = hit
+        if (part.arabic && arabicSide) {
+          const map = arabicSide.norm.map
+          start = map[start]!
+          end = map[end - 1]! + 1
           // Take along trailing marks and repeated letters that normalising dropped.
           while (end < text.length && (REMOVABLE.test(text[end]!) || text[end] === text[end - 1])) end++
         }
-        out.push({ start, end, entry })
+        out.push({ start, end, entry: hit.alt.entry })
         if (firstOnly) return out
       }
     }
     return out.sort((a, b) => a.start - b.start || b.end - a.end)
   }
 
-  return {
+  const matcher: PhraseMatcher = {
     size: entries.length,
-    find(text) {
-      const info = infoFor(text)
-      let found = info.found?.get(id)
-      if (!found) (info.found ??= new Map()).set(id, (found = run(text, false, info)))
-      // Copies: callers may change what they get.
-      return found.map((m) => ({ ...m }))
-    },
-    test(text) {
-      const info = infoFor(text)
-      const found = info.found?.get(id)
-      if (found) return found.length > 0
-      let answer = info.tested?.get(id)
-      if (answer === undefined) (info.tested ??= new Map()).set(id, (answer = run(text, true, info).length > 0))
-      return answer
-    }
+    find: (text) => run(text, false),
+    test: (text) => run(text, true).length > 0
   }
+  if (shared) retired.register(matcher, id)
+  return matcher
 }

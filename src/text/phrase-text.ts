@@ -1,0 +1,267 @@
+/**
+ * What the phrase matcher needs to know about a text, worked out once per text
+ * and shared by every matcher: its lower-case form, its words and where they
+ * start, and for Arabic the normalised form with its offset map.
+ *
+ * Word keys are what lexicon phrases are indexed by:
+ * - a word's key is its letters and digits in lower case without apostrophes
+ *   (`Don't` → `dont`); a word with an apostrophe also offers the part before
+ *   each apostrophe (`that's` → `that`), since a phrase may end there;
+ * - `a b`: a word and the next one (after spaces or hyphens; Arabic: spaces);
+ * - `\u0001abc`: the first one to three letters of a word (for `word*`);
+ * - Arabic words beginning with و or ف also offer the word without it.
+ */
+import { normaliseArabic, type Normalised } from './arabic/normalise.js'
+import { ARABIC_LETTER } from './phrase-syntax.js'
+
+export const PREFIX_MARK = '\u0001'
+/** Prefix keys are at most this long. */
+export const PREFIX_MAX = 3
+
+// --- Character classes -------------------------------------------------------------------------------
+
+const LN_CACHE = new Uint8Array(65536)
+const LN_TEST = /[\p{L}\p{N}]/u
+
+/** Is the character at i a letter or a digit (as `[\p{L}\p{N}]` with the u flag sees it)? */
+export function isLetterOrDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i)
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const start = c >= 0xdc00 && i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff ? i - 1 : i
+    return LN_TEST.test(String.fromCodePoint(s.codePointAt(start)!))
+  }
+  let v = LN_CACHE[c]!
+  if (v === 0) LN_CACHE[c] = v = LN_TEST.test(String.fromCharCode(c)) ? 1 : 2
+  return v === 1
+}
+
+/** Letters and digits of normalised Arabic (U+0621–U+064A, 0–9). */
+export function isArabicWordChar(c: number): boolean {
+  return (c >= 0x0621 && c <= 0x064a) || (c >= 48 && c <= 57)
+}
+
+export function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 0x2018 || c === 96
+}
+
+/** `\s` of JavaScript regular expressions. */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
+}
+
+/** Letters whose simple case folding (what the `i` flag uses) differs from their lower case. */
+const ODD_FOLD: Record<string, string> = {
+  '\u017F': 's', '\u0345': 'ι', '\u03C2': 'σ', '\u03D0': 'β', '\u03D1': 'θ', '\u03D5': 'φ', '\u03D6': 'π', '\u03F0': 'κ', '\u03F1': 'ρ', '\u03F5': 'ε', '\u1E9B': 'ṡ', '\u1FBE': 'ι'
+}
+const ODD_FOLD_ANY = new RegExp(`[${Object.keys(ODD_FOLD).join('')}]`, 'g')
+
+/** Lower case with every character in its place (one unit in, one unit out), folded as the `i` flag folds. */
+export function foldCase(s: string): string {
+  let lower = s.toLowerCase()
+  if (lower.length !== s.length) {
+    // A character whose lower case is longer (İ): keep it as it is.
+    let out = ''
+    for (const ch of s) {
+      const l = ch.toLowerCase()
+      out += l.length === ch.length ? l : ch
+    }
+    lower = out
+  }
+  ODD_FOLD_ANY.lastIndex = 0
+  return ODD_FOLD_ANY.test(lower) ? lower.replace(ODD_FOLD_ANY, (c) => ODD_FOLD[c] ?? c) : lower
+}
+
+// --- Words -------------------------------------------------------------------------------------------
+
+/** Word keys of one form of a text (original Latin, or normalised Arabic), each with where it starts. */
+export type KeyIndex = Map<string, number[]>
+
+function add(keys: KeyIndex, key: string, at: number): void {
+  const list = keys.get(key)
+  if (!list) keys.set(key, [at])
+  else if (list[list.length - 1] !== at) list.push(at)
+}
+
+function addPrefixes(keys: KeyIndex, key: string, at: number): void {
+  const n = Math.min(PREFIX_MAX, key.length)
+  for (let k = 1; k <= n; k++) add(keys, PREFIX_MARK + key.slice(0, k), at)
+}
+
+interface LatinWord {
+  start: number
+  /** Index after the word's letters, digits and apostrophes. */
+  end: number
+  key: string
+  /** Keys of the parts before each apostrophe. */
+  cut?: string[]
+}
+
+/** Words of lower-case Latin text: they start at a letter or digit that does not follow one. */
+export function latinKeys(lower: string): KeyIndex {
+  const keys: KeyIndex = new Map()
+  const words: LatinWord[] = []
+  const n = lower.length
+  let i = 0
+  while (i < n) {
+    if (!isLetterOrDigitAt(lower, i) || (i > 0 && isLetterOrDigitAt(lower, i - 1))) {
+      i++
+      continue
+    }
+    let key = ''
+    let cut: string[] | undefined
+    let j = i
+    let from = i
+    for (; j < n; j++) {
+      const c = lower.charCodeAt(j)
+      if (isApostrophe(c)) {
+        key += lower.slice(from, j)
+        from = j + 1
+        ;(cut ??= []).push(key)
+      } else if (!isLetterOrDigitAt(lower, j)) break
+    }
+    key += lower.slice(from, j)
+    words.push({ start: i, end: j, key, cut })
+    // Every letter that follows a non-letter starts a word (`rock'n'roll` → rocknroll, nroll, roll).
+    i = i + 1
+  }
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!
+    add(keys, word.key, word.start)
+    addPrefixes(keys, word.key, word.start)
+    if (word.cut) for (const k of word.cut) if (k) add(keys, k, word.start)
+    // The next word after spaces or hyphens.
+    let j = word.end
+    while (j < lower.length && (isSpace(lower.charCodeAt(j)) || lower.charCodeAt(j) === 45)) j++
+    if (j === word.end || j >= lower.length) continue
+    const next = nextWordAt(words, w + 1, j)
+    if (!next) continue
+    add(keys, `${word.key} ${next.key}`, word.start)
+    if (next.cut) for (const k of next.cut) if (k) add(keys, `${word.key} ${k}`, word.start)
+  }
+  return keys
+}
+
+function nextWordAt(words: LatinWord[], from: number, at: number): LatinWord | undefined {
+  for (let k = from; k < words.length; k++) {
+    const s = words[k]!.start
+    if (s === at) return words[k]
+    if (s > at) return undefined
+  }
+  return undefined
+}
+
+/** Words of normalised Arabic text: runs of Arabic letters and digits; a leading و/ف may be left off. */
+export function arabicKeys(norm: string): KeyIndex {
+  const keys: KeyIndex = new Map()
+  const n = norm.length
+  let i = 0
+  let prev: { key: string; stripped?: string; start: number; end: number } | undefined
+  while (i < n) {
+    if (!isArabicWordChar(norm.charCodeAt(i))) {
+      i++
+      continue
+    }
+    let j = i
+    while (j < n && isArabicWordChar(norm.charCodeAt(j))) j++
+    const key = norm.slice(i, j)
+    const first = key.charCodeAt(0)
+    const stripped = key.length >= 2 && (first === 0x0648 || first === 0x0641) ? key.slice(1) : undefined
+    add(keys, key, i)
+    addPrefixes(keys, key, i)
+    if (stripped) {
+      add(keys, stripped, i)
+      addPrefixes(keys, stripped, i)
+    }
+    // A pair: this word after the previous one, with only spaces between.
+    if (prev) {
+      let k = prev.end
+      while (k < i && isSpace(norm.charCodeAt(k))) k++
+      if (k === i && k > prev.end) {
+        add(keys, `${prev.key} ${key}`, prev.start)
+        if (prev.stripped) add(keys, `${prev.stripped} ${key}`, prev.start)
+      }
+    }
+    prev = { key, stripped, start: i, end: j }
+    i = j
+  }
+  return keys
+}
+
+// --- The facts about one text, cached ------------------------------------------------------------------
+
+export interface TextFacts {
+  text: string
+  /** Lower case, one unit per unit of `text`. */
+  lower: string
+  hasArabic: boolean
+  latin(): KeyIndex
+  arabic(): { norm: Normalised; lower: string; keys: KeyIndex } | undefined
+  /** Free slot for the matcher's own per-text results (by matcher family). */
+  memo: Map<unknown, unknown>
+}
+
+class Facts implements TextFacts {
+  readonly text: string
+  readonly hasArabic: boolean
+  readonly memo = new Map<unknown, unknown>()
+  #lower?: string
+  #latin?: KeyIndex
+  #arabic?: { norm: Normalised; lower: string; keys: KeyIndex } | null
+  constructor(text: string) {
+    this.text = text
+    this.hasArabic = ARABIC_LETTER.test(text)
+  }
+  get lower(): string {
+    return (this.#lower ??= foldCase(this.text))
+  }
+  latin(): KeyIndex {
+    return (this.#latin ??= latinKeys(this.lower))
+  }
+  arabic() {
+    if (this.#arabic === undefined) {
+      if (!this.hasArabic) this.#arabic = null
+      else {
+        const norm = normaliseArabic(this.text)
+        const lower = foldCase(norm.text)
+        this.#arabic = { norm, lower, keys: arabicKeys(lower) }
+      }
+    }
+    return this.#arabic ?? undefined
+  }
+}
+
+// Rules ask many matchers about the same turn or sentence: keep the facts of
+// recent texts. Bounded by count and by characters, so memory stays flat on
+// any stream of conversations.
+const MAX_TEXTS = 512
+const MAX_CHARS = 1 << 20
+const cache = new Map<string, Facts>()
+let cachedChars = 0
+
+export function factsFor(text: string): TextFacts {
+  let facts = cache.get(text)
+  if (facts) return facts
+  facts = new Facts(text)
+  if (cache.size >= MAX_TEXTS || cachedChars + text.length > MAX_CHARS) {
+    cache.clear()
+    cachedChars = 0
+  }
+  if (text.length <= MAX_CHARS / 4) {
+    cache.set(text, facts)
+    cachedChars += text.length
+  }
+  return facts
+}
