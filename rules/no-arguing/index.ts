@@ -267,18 +267,22 @@ export default defineRule<NoArguingOptions>({
     const allow = options.allow.length ? compilePhrases(options.allow) : undefined
     const custom = options.phrases.length ? compilePhrases(options.phrases) : undefined
 
-    transcript.turns.forEach((turn, i) => {
-      if (turn.role !== 'agent' && turn.role !== 'bot') return
+    // What a turn holds (before the coaching text, which depends on the locale) is kept with its
+    // analysis: a pre-send check does not redo it for the earlier turns on every draft. It depends
+    // on the turn, the customer's turn before it and these options.
+    const memoKey = `no-arguing:candidates:${JSON.stringify([options.allow, options.phrases, options.implicit, options.actually])}`
+    const candidatesIn = (i: number): Candidate[] => {
+      const turn = transcript.turns[i]!
       // Nothing in the turn can match: skip it before any analysis (own words only blank text out).
       const raw = turn.text.length > MAX_CHARS ? turn.text.slice(0, MAX_CHARS) : turn.text
       let possible = INDEX.scan(raw)
-      if (!anyProducer(possible) && !custom) return
+      if (!anyProducer(possible) && !custom) return []
       const analysis = context.analyse(i)
       const text = analysis.ownText.length > MAX_CHARS ? analysis.ownText.slice(0, MAX_CHARS) : analysis.ownText
       if (text !== raw) possible = INDEX.scan(text)
-      if (!anyProducer(possible) && !custom) return
+      if (!anyProducer(possible) && !custom) return []
       const may = (unit: number) => possible.includes(unit)
-      if (!/[\p{L}]/u.test(text)) return
+      if (!/[\p{L}]/u.test(text)) return []
       let sentencesCache: readonly Sentence[] | undefined
       const sentences = () => (sentencesCache ??= analysis.sentences)
       const customer = previousCustomer(transcript.turns, context.analyse, i)
@@ -486,6 +490,17 @@ export default defineRule<NoArguingOptions>({
           const rest = text.slice(c.start + 1, c.end)
           if (c.matcher.find(rest).some((r) => r.start === 0 && r.end === rest.length)) c.start += 1
         }
+      }
+      return chosen
+    }
+
+    transcript.turns.forEach((turn, i) => {
+      if (turn.role !== 'agent' && turn.role !== 'bot') return
+      const analysis = context.analyse(i)
+      const chosen = analysis.memo(memoKey, () => candidatesIn(i))
+      if (chosen.length === 0) return
+      const text = analysis.ownText.length > MAX_CHARS ? analysis.ownText.slice(0, MAX_CHARS) : analysis.ownText
+      for (const c of chosen) {
         const span = text.slice(c.start, c.end)
         // A forced locale wins; otherwise the language of the trigger (Arabic or Arabizi → Arabic).
         const lang = messageLanguage(context, c.lang === 'en' ? 'en' : 'ar') === 'en' ? 'en' : c.lang === 'en' ? 'ar' : c.lang

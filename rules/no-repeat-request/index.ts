@@ -169,7 +169,9 @@ export default defineRule<NoRepeatRequestOptions>({
       if (turn.role === 'customer') {
         // Nothing the customer gives now can be asked for again when no agent turn follows.
         if (i > lastAsker) return
-        for (const g of extractGiven(turn.text, i, lastAsked)) {
+        // Kept with the turn's analysis: a pre-send check does not redo it on every keystroke.
+        const asked = lastAsked
+        for (const g of context.analyse(i).memo(`no-repeat-request:given:${asked.join(',')}`, () => extractGiven(turn.text, i, asked))) {
           if (given.length >= MAX_GIVEN || !kinds.has(g.kind)) continue
           const key = squash(g.value)
           if (!given.some((x) => x.kind === g.kind && squash(x.value) === key)) given.push(g)
@@ -184,12 +186,12 @@ export default defineRule<NoRepeatRequestOptions>({
       }
       const analysis = context.analyse(i)
       const text = analysis.ownText
-      const requests = findRequests(text)
+      const requests = analysis.memo('no-repeat-request:requests', () => findRequests(text))
       const widen = (k: RequestKind): Kind[] => (k === 'contact' ? ['email', 'phone'] : k === 'accountDetails' ? ['account', 'username'] : isKind(k) ? [k] : [])
       lastAsked = [...new Set(requests.filter((r) => !r.different).flatMap((r) => widen(r.kind)))]
       if (given.length === 0) return
       const hits: Array<{ r: Request; g: Given }> = []
-      const prepared = prepare(text)
+      const prepared = analysis.memo('no-repeat-request:prepared', () => prepare(text))
       const quoted = new Map<string, boolean>()
       for (const r of requests) {
         if (r.different) continue

@@ -298,17 +298,15 @@ export default defineRule<NoUnpromptedJokeOptions>({
     const allow = cached(options.allow ?? [])
     const allowExact = new Set((options.allow ?? []).map((p) => p.trim().toLowerCase()))
     const extra = cached(options.extra ?? [])
-    let licensed = false
-    transcript.turns.forEach((turn, i) => {
-      if (licensed) return
-      if (turn.role === 'customer') {
-        if (customerJoked(turn.text)) licensed = true
-        return
-      }
-      if (turn.role !== 'agent' && turn.role !== 'bot') return
+    // The jokes in a turn depend on it, the customer's words before it (own words) and these options:
+    // they are kept with the turn's analysis, so a pre-send check does not look for them again in
+    // earlier turns on every draft.
+    const hitsKey = `no-unprompted-joke:hits:${JSON.stringify([options.wordplay !== false, options.allow ?? [], options.extra ?? []])}`
+    const hitsIn = (i: number): readonly JokeHit[] => {
+      const turn = transcript.turns[i]!
       // Own words only blank text out: what cannot match the turn cannot match them, so skip the analysis.
       let gate = agentGate(turn.text, options.wordplay !== false)
-      if (!gate.mask && !gate.phrases && !extra) return
+      if (!gate.mask && !gate.phrases && !extra) return []
       const a = context.analyse(i)
       const text = a.ownText
       if (text !== turn.text) gate = agentGate(text, options.wordplay !== false)
@@ -323,7 +321,20 @@ export default defineRule<NoUnpromptedJokeOptions>({
           return !allow.test(span) && !(s && allow.find(s.text).some((m) => m.start <= h.start - s.start && m.end >= h.end - s.start))
         })
       }
+      return hits
+    }
+    let licensed = false
+    transcript.turns.forEach((turn, i) => {
+      if (licensed) return
+      if (turn.role === 'customer') {
+        if (context.analyse(i).memo('no-unprompted-joke:customer-joked', () => customerJoked(turn.text))) licensed = true
+        return
+      }
+      if (turn.role !== 'agent' && turn.role !== 'bot') return
+      const a = context.analyse(i)
+      const hits = a.memo(hitsKey, () => hitsIn(i))
       if (!hits.length) return
+      const text = a.ownText
       const first = hits.reduce((best, h) => (h.confidence > best.confidence ? h : best), hits[0]!)
       const lead = hits[0]!
       // A forced locale wins; otherwise the language of the turn and its trigger.

@@ -188,17 +188,15 @@ interface Facts {
 }
 
 function factsFor(context: RuleContext<UnkeptPromiseOptions>): Facts {
-  const customers = new Map<number, CustomerFacts>()
-  const agents = new Map<number, AgentFacts>()
   const turns = context.transcript.turns
+  // Per-turn facts are kept with the turn's analysis: a pre-send check does not redo them on every keystroke.
   return {
-    customer(j) {
-      let f = customers.get(j)
-      if (!f) {
+    customer: (j) =>
+      context.analyse(j).memo('unkept-promise:customer', (): CustomerFacts => {
         const text = ownWords(turns[j]!.text)
         const strong = CHASE_STRONG.find(text)[0]
         const broken = strong ? undefined : CHASE_BROKEN.find(text)[0]
-        f = {
+        return {
           text,
           ...(strong ? { strong } : {}),
           ...(broken ? { broken } : {}),
@@ -206,19 +204,12 @@ function factsFor(context: RuleContext<UnkeptPromiseOptions>): Facts {
           received: !strong && !broken && received(text),
           words: new Set(tokensOf(text))
         }
-        customers.set(j, f)
-      }
-      return f
-    },
-    agent(j) {
-      let f = agents.get(j)
-      if (!f) {
+      }),
+    agent: (j) =>
+      context.analyse(j).memo('unkept-promise:agent', (): AgentFacts => {
         const text = context.analyse(j).ownText
-        f = { delivered: DELIVERED.test(text), deliveredGeneric: DELIVERED_GENERIC.test(text), promise: COMMIT.test(text) || EXPLICIT.test(text), words: new Set(tokensOf(text)) }
-        agents.set(j, f)
-      }
-      return f
-    }
+        return { delivered: DELIVERED.test(text), deliveredGeneric: DELIVERED_GENERIC.test(text), promise: COMMIT.test(text) || EXPLICIT.test(text), words: new Set(tokensOf(text)) }
+      })
   }
 }
 
@@ -226,6 +217,8 @@ interface Settings {
   options: UnkeptPromiseOptions
   allow: PhraseMatcher | undefined
   channel: Channel
+  /** Memo key of a turn's promises: everything `findPromises` reads besides the turn (options and channel). */
+  promisesKey: string
 }
 
 function findPromises(context: RuleContext<UnkeptPromiseOptions>, i: number, s: Settings): PromiseFound[] {
@@ -533,14 +526,15 @@ export default defineRule<UnkeptPromiseOptions>({
     const s: Settings = {
       options,
       allow: options.allow && options.allow.length > 0 ? compilePhrases(options.allow) : undefined,
-      channel: transcript.channel
+      channel: transcript.channel,
+      // Analyses may be shared between runs with other options (runRules' `analyses`): the key names what the promises depend on.
+      promisesKey: `unkept-promise:promises:${JSON.stringify([transcript.channel, options.allow, options.weekend ?? null, options.vagueMinutes ?? null])}`
     }
     const facts = factsFor(context)
     const turns = transcript.turns
     // Evidence is a customer chase or (time path) a later agent reply past the deadline. Both are
     // cheap to rule out, so a turn with neither in its look-ahead window is not searched for promises.
-    const chases: Array<boolean | undefined> = []
-    const chaseAt = (j: number) => (chases[j] ??= chaseIn(ownWords(turns[j]!.text)))
+    const chaseAt = (j: number) => context.analyse(j).memo('unkept-promise:chase', () => chaseIn(ownWords(turns[j]!.text)))
     const timed = options.timePath && (options.graceMinutes === undefined || !(options.graceMinutes < 0))
     const evidencePossible = (i: number): boolean => {
       const from = turns[i]!.time
@@ -562,7 +556,7 @@ export default defineRule<UnkeptPromiseOptions>({
       // Nothing after it: nothing to judge.
       if (i === turns.length - 1) return
       if (!evidencePossible(i)) return
-      for (const p of findPromises(context, i, s)) {
+      for (const p of context.analyse(i).memo(s.promisesKey, () => findPromises(context, i, s))) {
         const evidence = lookAhead(context, facts, p, s)
         if (!evidence) continue
         let confidence = evidence.type === 'chase' ? (p.deadline && !p.deadline.vague ? 0.9 : 0.85) : p.deadline?.vague ? 0.5 : 0.75
