@@ -92,6 +92,28 @@ describe('coachlint CLI', () => {
     expect(run.stderr).toMatch(/limits\.chat/)
   })
 
+  it('exits 2 with a clear message on usage errors in every subcommand, never 1 or a stack trace', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['report', '--bogus'], /unknown option '--bogus'/],
+      [['eval', '--bogus'], /unknown option '--bogus'/],
+      [['convert', '--bogus'], /unknown option '--bogus'/],
+      [['rules', '--bogus'], /unknown option '--bogus'/],
+      [['serve', '--bogus'], /unknown option '--bogus'/],
+      [['check-draft', '--conversation', ONLY_SLOW, '--draft', 'x', '--bogus'], /unknown option '--bogus'/],
+      [['report', '--format', 'pdf'], /argument 'pdf' is invalid/]
+    ]
+    const runs = await Promise.all(cases.map(([args]) => coachlint(args)))
+    runs.forEach((run, k) => {
+      const [args, message] = cases[k]!
+      expect({ args, code: run.code }).toEqual({ args, code: 2 })
+      expect(run.stderr).toMatch(message)
+      expect(run.stderr).not.toMatch(/\n\s+at /)
+      expect(run.stdout).toBe('')
+    })
+    // Help still exits 0.
+    expect((await coachlint(['report', '--help'])).code).toBe(0)
+  })
+
   it('finds a config file and prints the resolved config', async () => {
     const sub = mkdtempSync(join(dir, 'proj-'))
     writeFileSync(join(sub, '.coachlintrc.json'), JSON.stringify({ extends: 'recommended', rules: { 'slow-reply': ['error', { limits: { chat: '30m' } }] } }))

@@ -176,6 +176,11 @@ function openOutput(path: string): WriteStream {
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command()
+  // Usage mistakes throw a CommanderError (main() turns it into exit code 2) instead of
+  // exiting the process with 1. Set before any subcommand is added: subcommands copy these
+  // settings when they are created, not later.
+  program.exitOverride()
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) })
   // Options after a subcommand belong to it (`report -o x.html`, not the lint command's -o).
   program.enablePositionalOptions()
   program
@@ -284,8 +289,6 @@ Exit codes: 0 no error findings, 1 error findings or --max-warnings exceeded,
 export async function main(argv: string[]): Promise<number> {
   let code = 0
   const program = buildProgram((c) => (code = c))
-  program.exitOverride()
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) })
   try {
     await program.parseAsync(argv)
     return code
