@@ -20,7 +20,6 @@ import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
 import type { OptionSchema, RuleContext, Transcript, TurnAnalysis } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
-import { compileGated } from '../../src/text/gated-matcher.js'
 import en from './lexicon.en.json' with { type: 'json' }
 import ar from './lexicon.ar.json' with { type: 'json' }
 
@@ -33,14 +32,14 @@ export interface ConfirmUnderstandingOptions {
   presumption: string[]
 }
 
-const both = (a: ReadonlyArray<PhraseEntry>, b: ReadonlyArray<PhraseEntry>): PhraseMatcher => compileGated([...a, ...b])
+const both = (a: ReadonlyArray<PhraseEntry>, b: ReadonlyArray<PhraseEntry>): PhraseMatcher => compilePhrases([...a, ...b])
 const list = (a: ReadonlyArray<PhraseEntry> | undefined): ReadonlyArray<PhraseEntry> => a ?? []
 
 // Compiled once at module load.
 const PRESUMPTION = both(en.presumption, ar.presumption)
-const PRESUMPTION_WEAK = compileGated(list(ar.presumptionWeak))
+const PRESUMPTION_WEAK = compilePhrases(list(ar.presumptionWeak))
 const CHECKING = both(en.checking, ar.checking)
-const SUGGESTION_QUESTIONS = compileGated(en.suggestionQuestions)
+const SUGGESTION_QUESTIONS = compilePhrases(en.suggestionQuestions)
 const ACTIONS = both(en.actions, ar.actions)
 const CHANGE_ACTIONS = both(en.changeActions, ar.changeActions)
 const SOLUTIONS = both(en.solutions, ar.solutions)
@@ -460,9 +459,12 @@ export default defineRule<ConfirmUnderstandingOptions>({
   check(context) {
     const allow = cached(context.options?.allow)
     const extra = cached(context.options?.presumption)
+    // The judgement of a turn depends on it, the turns before it and these options: it is kept with
+    // the turn's analysis, so a pre-send check does not redo it for earlier turns on every draft.
+    const memoKey = `confirm-understanding:judge:${JSON.stringify([context.options?.structural !== false, context.options?.presumption ?? []])}`
     context.transcript.turns.forEach((turn, i) => {
       if (turn.role !== 'agent' && turn.role !== 'bot') return
-      const f = judge(context, i, extra)
+      const f = context.analyse(i).memo(memoKey, () => judge(context, i, extra))
       if (!f) return
       const a = context.analyse(i)
       const text = a.ownText

@@ -11,7 +11,6 @@ import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch } from '../../src/text/phrases.js'
 import type { OptionSchema } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
-import { compileGated } from '../../src/text/gated-matcher.js'
 import en from './lexicon.en.json' with { type: 'json' }
 import ar from './lexicon.ar.json' with { type: 'json' }
 
@@ -79,9 +78,9 @@ function groupLatin(entries: PhraseEntry[]): PhraseEntry[] {
 
 // Compiled once at module load.
 const ARABIC_LETTERS = /[\u0600-\u06FF]/
-const TRIGGERS_EN = compileGated(en.triggers as PhraseEntry[])
-const TRIGGERS_AR = compileGated((ar.triggers as PhraseEntry[]).filter((e) => ARABIC_LETTERS.test(e.phrase)))
-const TRIGGERS_ARABIZI = compileGated(groupLatin((ar.triggers as PhraseEntry[]).filter((e) => !ARABIC_LETTERS.test(e.phrase))))
+const TRIGGERS_EN = compilePhrases(en.triggers as PhraseEntry[])
+const TRIGGERS_AR = compilePhrases((ar.triggers as PhraseEntry[]).filter((e) => ARABIC_LETTERS.test(e.phrase)))
+const TRIGGERS_ARABIZI = compilePhrases(groupLatin((ar.triggers as PhraseEntry[]).filter((e) => !ARABIC_LETTERS.test(e.phrase))))
 /** Cheap gate before the large Arabizi matcher: a word with digits for letters (3aref, 2dar) or a common Arabizi word. */
 const ARABIZI_HINT =
   /(?:^|[\s(])(?:[a-z]*[a-z][2379][a-z]+|[2379][a-z]{2,}|ma|mesh|msh|mish|mush|mo|mu|mafi|mafish|maku|mdri|madri|mani|manish|walahi|wallah|wallahi|wala|ya|el|fandem|bas|akid|khouya|khoya|habibi|mab3ref|ma3rafsh)(?=[\s,.!?]|$)/i
@@ -90,10 +89,10 @@ const findTriggers = (text: string): PhraseMatch[] =>
     (a, b) => a.start - b.start || b.end - a.end
   )
 
-const NOT_DEAD_END = compileGated([...(en.notDeadEnd as PhraseEntry[]), ...(ar.notDeadEnd as PhraseEntry[])])
-const REPORTED = compileGated([...(en.reportedSpeech as PhraseEntry[]), ...(ar.reportedSpeech as PhraseEntry[])])
-const NEXT_STEPS = compileGated([...(en.nextSteps as PhraseEntry[]), ...(ar.nextSteps as PhraseEntry[])])
-const GENERIC_QUESTIONS = compileGated([...(en.genericQuestions as PhraseEntry[]), ...(ar.genericQuestions as PhraseEntry[])])
+const NOT_DEAD_END = compilePhrases([...(en.notDeadEnd as PhraseEntry[]), ...(ar.notDeadEnd as PhraseEntry[])])
+const REPORTED = compilePhrases([...(en.reportedSpeech as PhraseEntry[]), ...(ar.reportedSpeech as PhraseEntry[])])
+const NEXT_STEPS = compilePhrases([...(en.nextSteps as PhraseEntry[]), ...(ar.nextSteps as PhraseEntry[])])
+const GENERIC_QUESTIONS = compilePhrases([...(en.genericQuestions as PhraseEntry[]), ...(ar.genericQuestions as PhraseEntry[])])
 
 /** Work is capped per turn: a hostile 100k-character turn is judged on its first part. */
 const MAX_CHARS = 20_000
@@ -398,7 +397,8 @@ export default defineRule<NoDeadEndOptions>({
       const text = own.length > MAX_CHARS ? own.slice(0, MAX_CHARS) : own
       if (!/[\p{L}]/u.test(text)) return
 
-      const found = findTriggers(text)
+      // Kept with the turn's analysis: a pre-send check does not look again in earlier turns on every draft.
+      const found = analysis.memo('no-dead-end:triggers', () => findTriggers(text))
       if (found.length === 0) return
       const quotes = quotedRanges(text)
       const idioms = NOT_DEAD_END.find(text)

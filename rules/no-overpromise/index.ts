@@ -13,7 +13,6 @@ import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch } from '../../src/text/phrases.js'
 import type { OptionSchema } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
-import { compileGated } from '../../src/text/gated-matcher.js'
 import en from './lexicon.en.json' with { type: 'json' }
 import ar from './lexicon.ar.json' with { type: 'json' }
 
@@ -40,8 +39,8 @@ const BASE_CONFIDENCE: Record<Kind, number> = {
 }
 
 // Compiled once at module load.
-const TRIGGERS = compileGated([...(en.triggers as PhraseEntry[]), ...(ar.triggers as PhraseEntry[])])
-const HEDGES = compileGated([...(en.hedges as PhraseEntry[]), ...(ar.hedges as PhraseEntry[])])
+const TRIGGERS = compilePhrases([...(en.triggers as PhraseEntry[]), ...(ar.triggers as PhraseEntry[])])
+const HEDGES = compilePhrases([...(en.hedges as PhraseEntry[]), ...(ar.hedges as PhraseEntry[])])
 const AMOUNT_AFTER = new Set(en.amountWordsAfter.map((w) => w.toLowerCase()))
 const AMOUNT_BEFORE = new Set(en.amountWordsBefore.map((w) => w.toLowerCase()))
 const AR_AMOUNT = new Set(ar.amountWords.map((w) => normaliseArabic(w).text))
@@ -425,7 +424,8 @@ export default defineRule<NoOverpromiseOptions>({
       const text = own.length > MAX_CHARS ? own.slice(0, MAX_CHARS) : own
       if (!/[\p{L}\p{N}]/u.test(text)) return
 
-      const found = [...TRIGGERS.find(text), ...(also?.find(text) ?? [])].sort((a, b) => a.start - b.start || b.end - a.end)
+      // The built-in triggers of a turn are kept with its analysis: a pre-send check does not look again in earlier turns.
+      const found = [...analysis.memo('no-overpromise:triggers', () => TRIGGERS.find(text)), ...(also?.find(text) ?? [])].sort((a, b) => a.start - b.start || b.end - a.end)
       if (found.length === 0) return
       const quotes = quotedRanges(text)
       const hedges = HEDGES.find(text)

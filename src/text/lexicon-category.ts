@@ -3,13 +3,11 @@
  * matcher.
  *
  * Entry syntax is the same as compilePhrases (plain phrases, `*` wildcards,
- * `/regex/flags`), and compilePhrases still does the matching and maps Arabic
- * matches back to the original text. Plain phrases, though, are first joined
- * into one alternation per script that shares its word boundaries, and handed
- * over as a single regex entry. A lookbehind per entry under the `u` and `i`
- * flags costs milliseconds to compile for each entry, so lists of a hundred
- * phrases would take seconds on their first use; one shared boundary is about
- * ten times cheaper to compile and to run.
+ * `/regex/flags`), and compilePhrases does the matching. Two additions: an
+ * Arabic phrase also matches with a word-final ء written as ا (and the other
+ * way round), and every entry is registered with a rule's literal prefilter
+ * (regex-prefilter.ts), so that a rule can skip a category, or a whole turn,
+ * when nothing in it can match.
  */
 import { normalisePhrase } from './arabic/normalise.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from './phrases.js'
@@ -52,25 +50,15 @@ function arabicAlternative(phrase: string): string {
   return `${open ? '[\\u0621-\\u064A0-9]*' : '[وف]?'}${body}${close ? '[\\u0621-\\u064A0-9]*' : ''}`
 }
 
-const byLength = (a: string, b: string) => b.length - a.length
-
-function key(text: string, arabic: boolean): string {
-  return arabic ? normalisePhrase(text).replace(/ء(?=\s|$)/g, 'ا').replace(/\s+/g, ' ').trim() : text.toLowerCase().replace(/['’‘`]/g, '').replace(/[\s-]+/g, ' ').trim()
-}
-
 export interface Category {
   matcher: PhraseMatcher
   /** Add this category's alternatives to a prefilter index (an 'arabic' one; once, before any matcherFor). */
   register(index: LiteralIndex): void
   /** Could anything match, given the units the index found possible (see LiteralIndex.scan)? */
   mayMatch(possible: readonly number[]): boolean
-  /**
-   * A matcher that finds exactly what `matcher` finds in the scanned text: built
-   * from only the alternatives that can match there (an alternative that cannot
-   * match anywhere never wins in an alternation). Undefined when none can.
-   */
+  /** `matcher` when something of the category may match the scanned text; undefined when nothing can. */
   matcherFor(possible: readonly number[]): PhraseMatcher | undefined
-  /** The lexicon entry a match came from, when it can be told (plain phrases); else the regex entry. */
+  /** The lexicon entry a match came from (the entry as written, for a hamza variant). */
   entryOf(match: PhraseMatch, text: string): PhraseEntry
 }
 
@@ -92,61 +80,37 @@ export function compileCategory(en: Lexicon, ar: Lexicon, name: string): Categor
   const arabizi = plain.filter((e) => !ARABIC_LETTER.test(e.phrase) && e.id === 'ar')
   const arabic = plain.filter((e) => ARABIC_LETTER.test(e.phrase))
 
-  // Each combined expression is kept as its wrapper and its alternatives, so that
-  // a matcher can be rebuilt from the alternatives a text can match.
-  interface Group {
-    alts: string[]
-    wrap: (alts: readonly string[]) => PhraseEntry
+  // A word-final hamza is folded to ء («اقرأ» → «اقرء») but is often written as a bare alef («اقرا»): an Arabic
+  // phrase also matches with the other one. Each variant reports the entry it was written as.
+  const original = new Map<PhraseEntry, PhraseEntry>()
+  const arabicVariants: PhraseEntry[] = []
+  for (const e of arabic) {
+    for (const phrase of hamzaVariants(normalisePhrase(e.phrase))) {
+      const variant = { ...e, phrase }
+      original.set(variant, e)
+      arabicVariants.push(variant)
+    }
   }
-  const groups: Group[] = []
-  const latin = (entries: PhraseEntry[], id: string, dialect: string) => {
-    if (entries.length === 0) return
-    const alts = [...new Set(entries.map((e) => latinAlternative(e.phrase)))].sort(byLength)
-    groups.push({ alts, wrap: (a) => ({ phrase: `/(?<![\\p{L}\\p{N}])(?:${a.join('|')})(?![\\p{L}\\p{N}])/iu`, id, dialect }) })
-  }
-  latin(latinEn, 'en', 'EN')
-  latin(arabizi, 'ar', 'arabizi')
-  if (arabic.length) {
-    const alts = [...new Set(arabic.map((e) => arabicAlternative(e.phrase)))].sort(byLength)
-    groups.push({ alts, wrap: (a) => ({ phrase: `/(?<![\\u0621-\\u064A0-9])(?:${a.join('|')})(?![\\u0621-\\u064A0-9])/u`, id: 'ar', dialect: 'AR' }) })
-  }
-  const combined = groups.map((g) => g.wrap(g.alts))
+  const matcher = compilePhrases([...latinEn, ...arabizi, ...arabicVariants, ...regexes])
 
-  const lookup = new Map<string, PhraseEntry>()
-  for (const e of plain) {
-    const k = key(e.phrase.replace(/^\*|\*$/g, ''), ARABIC_LETTER.test(e.phrase))
-    if (!lookup.has(k)) lookup.set(k, e)
-  }
-  const full = [...combined, ...regexes]
-  const matcher = compilePhrases(full)
-  // compilePhrases runs one expression per kind of entry (flags, script), in the
-  // order the kinds first appear; a rebuilt matcher keeps that order, so that
-  // matches of equal span from different kinds keep their order too.
-  const rank = new Map<string, number>()
-  for (const e of full) if (!rank.has(partKey(e))) rank.set(partKey(e), rank.size)
-
-  // Prefilter units: every alternative of the combined expressions, then every regex entry.
-  const units: Array<{ group: number; alt: number } | { regex: number }> = []
-  groups.forEach((g, group) => g.alts.forEach((_, alt) => units.push({ group, alt })))
-  regexes.forEach((_, regex) => units.push({ regex }))
+  // Prefilter units: every plain phrase, then every regex entry.
+  const units: string[] = [
+    ...latinEn.map((e) => latinAlternative(e.phrase)),
+    ...arabizi.map((e) => latinAlternative(e.phrase)),
+    ...arabic.map((e) => arabicAlternative(e.phrase)),
+    ...regexes.map((e) => regexSource(e.phrase))
+  ]
   let first = -1
-  const cache = new Map<string, PhraseMatcher>()
-  const inRange = (possible: readonly number[]): number[] => {
-    const out: number[] = []
-    for (const u of possible) if (u >= first && u < first + units.length) out.push(u - first)
-    return out
-  }
 
   return {
     matcher,
     register(index) {
       if (first >= 0) throw new Error('compileCategory: registered twice')
       first = index.size
-      for (const u of units) {
-        const source = 'regex' in u ? regexSource(regexes[u.regex]!.phrase) : groups[u.group]!.alts[u.alt]!
+      units.forEach((source, k) => {
         const id = index.add(requiredClauses(source))
-        if (id !== first + units.indexOf(u)) throw new Error('compileCategory: units must be contiguous')
-      }
+        if (id !== first + k) throw new Error('compileCategory: units must be contiguous')
+      })
     },
     mayMatch(possible) {
       if (first < 0) return true
@@ -154,44 +118,24 @@ export function compileCategory(en: Lexicon, ar: Lexicon, name: string): Categor
       return false
     },
     matcherFor(possible) {
-      if (first < 0) return matcher
-      const kept = inRange(possible)
-      if (kept.length === 0) return undefined
-      if (kept.length === units.length) return matcher
-      const key = kept.join(',')
-      let m = cache.get(key)
-      if (!m) {
-        const altsOf = groups.map(() => [] as string[])
-        const entries: PhraseEntry[] = []
-        for (const k of kept) {
-          const u = units[k]!
-          if ('group' in u) altsOf[u.group]!.push(groups[u.group]!.alts[u.alt]!)
-        }
-        groups.forEach((g, i) => {
-          if (altsOf[i]!.length) entries.push(g.wrap(altsOf[i]!))
-        })
-        for (const k of kept) {
-          const u = units[k]!
-          if ('regex' in u) entries.push(regexes[u.regex]!)
-        }
-        // Entries with back-references get expressions of their own, ahead of the others.
-        const ranked = entries.map((e, i) => ({ e, i, r: partKey(e) === 'own' ? -1 : rank.get(partKey(e)) ?? 0 }))
-        ranked.sort((a, b) => a.r - b.r || a.i - b.i)
-        m = compilePhrases(ranked.map((x) => x.e))
-        if (cache.size >= 512) cache.clear()
-        cache.set(key, m)
-      }
-      return m
+      return this.mayMatch(possible) ? matcher : undefined
     },
-    entryOf(match, text) {
-      if (match.entry.dialect !== 'AR' && match.entry.dialect !== 'arabizi' && match.entry.dialect !== 'EN') return match.entry
-      const span = text.slice(match.start, match.end)
-      const arabicSpan = match.entry.dialect === 'AR'
-      const k = key(span, arabicSpan)
-      const found = lookup.get(k) ?? (arabicSpan && /^[وف]/.test(k) ? lookup.get(k.slice(1)) : undefined)
-      return found ?? match.entry
+    entryOf(match) {
+      return original.get(match.entry) ?? match.entry
     }
   }
+}
+
+/** The phrase as written, and with each word-final ء/ا swapped for the other. */
+function hamzaVariants(phrase: string): string[] {
+  let out = ['']
+  const words = phrase.split(/(\s+)/)
+  for (const w of words) {
+    const swapped = /[ءا]\*?$/.test(w) ? w.replace(/[ءا](\*?)$/, (c, star: string) => (c[0] === 'ء' ? 'ا' : 'ء') + star) : undefined
+    out = out.flatMap((p) => (swapped ? [p + w, p + swapped] : [p + w]))
+    if (out.length > 16) break
+  }
+  return out
 }
 
 /** The source of a regex entry as compilePhrases runs it (Arabic letters normalised like the text). */

@@ -8,14 +8,13 @@
  *   (`Don't` → `dont`); a word with an apostrophe also offers the part before
  *   each apostrophe (`that's` → `that`), since a phrase may end there;
  * - `a b`: a word and the next one (after spaces or hyphens; Arabic: spaces);
- * - `\u0001abc`: the first one to three letters of a word (for `word*`);
  * - Arabic words beginning with و or ف also offer the word without it.
+ * The words are listed too, for phrases indexed by a word's first letters (`word*`).
  */
 import { normaliseArabic, type Normalised } from './arabic/normalise.js'
 import { ARABIC_LETTER } from './phrase-syntax.js'
 
-export const PREFIX_MARK = '\u0001'
-/** Prefix keys are at most this long. */
+/** `word*` phrases are indexed by at most this many first letters. */
 export const PREFIX_MAX = 3
 
 // --- Character classes -------------------------------------------------------------------------------
@@ -87,17 +86,22 @@ export function foldCase(s: string): string {
 // --- Words -------------------------------------------------------------------------------------------
 
 /** Word keys of one form of a text (original Latin, or normalised Arabic), each with where it starts. */
-export type KeyIndex = Map<string, number[]>
+export interface KeyIndex {
+  /** Word and word-pair keys → the places they start at, in order. */
+  keys: Map<string, number[]>
+  /** Every word key with its place, in order (an Arabic word may be listed twice, with and without و/ف). */
+  words: Array<{ key: string; start: number }>
+}
 
-function add(keys: KeyIndex, key: string, at: number): void {
-  const list = keys.get(key)
-  if (!list) keys.set(key, [at])
+function add(index: KeyIndex, key: string, at: number): void {
+  const list = index.keys.get(key)
+  if (!list) index.keys.set(key, [at])
   else if (list[list.length - 1] !== at) list.push(at)
 }
 
-function addPrefixes(keys: KeyIndex, key: string, at: number): void {
-  const n = Math.min(PREFIX_MAX, key.length)
-  for (let k = 1; k <= n; k++) add(keys, PREFIX_MARK + key.slice(0, k), at)
+function addWord(index: KeyIndex, key: string, at: number): void {
+  add(index, key, at)
+  index.words.push({ key, start: at })
 }
 
 interface LatinWord {
@@ -111,7 +115,7 @@ interface LatinWord {
 
 /** Words of lower-case Latin text: they start at a letter or digit that does not follow one. */
 export function latinKeys(lower: string): KeyIndex {
-  const keys: KeyIndex = new Map()
+  const keys: KeyIndex = { keys: new Map(), words: [] }
   const words: LatinWord[] = []
   const n = lower.length
   let i = 0
@@ -139,8 +143,7 @@ export function latinKeys(lower: string): KeyIndex {
   }
   for (let w = 0; w < words.length; w++) {
     const word = words[w]!
-    add(keys, word.key, word.start)
-    addPrefixes(keys, word.key, word.start)
+    addWord(keys, word.key, word.start)
     if (word.cut) for (const k of word.cut) if (k) add(keys, k, word.start)
     // The next word after spaces or hyphens.
     let j = word.end
@@ -165,7 +168,7 @@ function nextWordAt(words: LatinWord[], from: number, at: number): LatinWord | u
 
 /** Words of normalised Arabic text: runs of Arabic letters and digits; a leading و/ف may be left off. */
 export function arabicKeys(norm: string): KeyIndex {
-  const keys: KeyIndex = new Map()
+  const keys: KeyIndex = { keys: new Map(), words: [] }
   const n = norm.length
   let i = 0
   let prev: { key: string; stripped?: string; start: number; end: number } | undefined
@@ -179,12 +182,8 @@ export function arabicKeys(norm: string): KeyIndex {
     const key = norm.slice(i, j)
     const first = key.charCodeAt(0)
     const stripped = key.length >= 2 && (first === 0x0648 || first === 0x0641) ? key.slice(1) : undefined
-    add(keys, key, i)
-    addPrefixes(keys, key, i)
-    if (stripped) {
-      add(keys, stripped, i)
-      addPrefixes(keys, stripped, i)
-    }
+    addWord(keys, key, i)
+    if (stripped) addWord(keys, stripped, i)
     // A pair: this word after the previous one, with only spaces between.
     if (prev) {
       let k = prev.end
@@ -200,6 +199,46 @@ export function arabicKeys(norm: string): KeyIndex {
   return keys
 }
 
+// --- Which three-letter sequences a text holds -------------------------------------------------------
+
+/** Bits of a text's letter trigrams (a Bloom filter): a literal with a trigram not in it is not in the text. */
+export const GRAM_BITS = 4096
+
+export function gramHash(s: string, i: number): number {
+  return ((s.charCodeAt(i) * 961 + s.charCodeAt(i + 1) * 31 + s.charCodeAt(i + 2)) * 2654435761) >>> 20
+}
+
+/** Texts longer than this fill the filter: literals are looked for directly. */
+const GRAM_MAX_TEXT = 600
+
+export function gramsOf(lower: string): Uint32Array | undefined {
+  if (lower.length > GRAM_MAX_TEXT) return undefined
+  const bits = new Uint32Array(GRAM_BITS / 32)
+  for (let i = 0; i + 2 < lower.length; i++) {
+    const h = gramHash(lower, i) & (GRAM_BITS - 1)
+    bits[h >>> 5]! |= 1 << (h & 31)
+  }
+  return bits
+}
+
+/** A literal prepared for `holds`: its trigram bits. */
+export interface Literal {
+  text: string
+  grams: number[]
+}
+
+export function literal(text: string): Literal {
+  const grams: number[] = []
+  for (let i = 0; i + 2 < text.length; i++) grams.push(gramHash(text, i) & (GRAM_BITS - 1))
+  return { text, grams }
+}
+
+/** Does the lower-case text hold the literal? The filter answers most noes without a search. */
+export function holds(lower: string, grams: Uint32Array | undefined, l: Literal): boolean {
+  if (grams) for (const g of l.grams) if (!(grams[g >>> 5]! & (1 << (g & 31)))) return false
+  return lower.includes(l.text)
+}
+
 // --- The facts about one text, cached ------------------------------------------------------------------
 
 export interface TextFacts {
@@ -208,7 +247,9 @@ export interface TextFacts {
   lower: string
   hasArabic: boolean
   latin(): KeyIndex
-  arabic(): { norm: Normalised; lower: string; keys: KeyIndex } | undefined
+  /** Trigram filter of `lower` (undefined for long texts). */
+  latinGrams(): Uint32Array | undefined
+  arabic(): { norm: Normalised; lower: string; keys: KeyIndex; grams: Uint32Array | undefined } | undefined
   /** Free slot for the matcher's own per-text results (by matcher family). */
   memo: Map<unknown, unknown>
 }
@@ -219,7 +260,8 @@ class Facts implements TextFacts {
   readonly memo = new Map<unknown, unknown>()
   #lower?: string
   #latin?: KeyIndex
-  #arabic?: { norm: Normalised; lower: string; keys: KeyIndex } | null
+  #grams?: Uint32Array | null
+  #arabic?: { norm: Normalised; lower: string; keys: KeyIndex; grams: Uint32Array | undefined } | null
   constructor(text: string) {
     this.text = text
     this.hasArabic = ARABIC_LETTER.test(text)
@@ -230,13 +272,17 @@ class Facts implements TextFacts {
   latin(): KeyIndex {
     return (this.#latin ??= latinKeys(this.lower))
   }
+  latinGrams(): Uint32Array | undefined {
+    if (this.#grams === undefined) this.#grams = gramsOf(this.lower) ?? null
+    return this.#grams ?? undefined
+  }
   arabic() {
     if (this.#arabic === undefined) {
       if (!this.hasArabic) this.#arabic = null
       else {
         const norm = normaliseArabic(this.text)
         const lower = foldCase(norm.text)
-        this.#arabic = { norm, lower, keys: arabicKeys(lower) }
+        this.#arabic = { norm, lower, keys: arabicKeys(lower), grams: gramsOf(lower) }
       }
     }
     return this.#arabic ?? undefined

@@ -30,7 +30,6 @@
  */
 import { normalisePhrase } from './arabic/normalise.js'
 import {
-  anchorsOf,
   ARABIC_LETTER,
   arabicBody,
   isRegexEntry,
@@ -39,14 +38,17 @@ import {
   regexEntryParts,
   type PhraseBody
 } from './phrase-syntax.js'
+import { requiredClauses } from './regex-prefilter.js'
 import {
   factsFor,
   foldCase,
+  holds,
+  literal,
+  type Literal,
   isApostrophe,
   isArabicWordChar,
   isLetterOrDigitAt,
   isSpace,
-  PREFIX_MARK,
   PREFIX_MAX,
   type KeyIndex,
   type TextFacts
@@ -84,12 +86,14 @@ interface Alt {
   entry: PhraseEntry
   /** Position in its part: at one place, the lowest wins (or the longest, in `longest` parts). */
   order: number
+  /** Its part's place among the matcher's parts (set when the matcher is built). */
+  part: number
   /** Where the next match at or after `from` is, given the text's candidate places for this alternative. */
   next(h: Haystack, from: number, places: number[] | undefined): Hit | undefined
   /** Index key (word-indexed alternatives only). */
   key?: string
-  /** Literal text (lower case) the alternative cannot match without, one of; undefined: always try. */
-  anchors?: string[]
+  /** Literals it cannot match without (expression alternatives only; see literalGate). */
+  gate?: Literal[][][]
 }
 
 interface Part {
@@ -106,6 +110,7 @@ interface Haystack {
   /** The text the part runs on: the original text, or the normalised Arabic. */
   text: string
   lower: string
+  grams: Uint32Array | undefined
 }
 
 // --- Plain phrases, matched character by character ------------------------------------------------
@@ -184,6 +189,7 @@ function wordAlt(entry: PhraseEntry, order: number, words: string[], key: string
   return {
     entry,
     order,
+    part: -1,
     key,
     next(h, from, places) {
       if (!places) return NO_MORE
@@ -208,13 +214,54 @@ function wordAlt(entry: PhraseEntry, order: number, words: string[], key: string
   }
 }
 
+/**
+ * What an expression cannot match without, from its literals (see
+ * regex-prefilter.ts): one or two of the most telling sets of literals of each
+ * way it can match; a text that holds a literal of every set of one way may
+ * match. Undefined: no literal is required, always run.
+ */
+function literalGate(source: string): Literal[][][] | undefined {
+  const clauses = requiredClauses(source)
+  if (!clauses) return undefined
+  const worth = (set: string[]) => Math.min(...set.map((l) => l.length)) * 8 - set.length
+  return clauses.map((clause) =>
+    [...clause]
+      .sort((a, b) => worth(b) - worth(a))
+      .slice(0, 2)
+      .map((set) => set.map((l) => literal(foldCase(l))))
+  )
+}
+
+function opens(gate: Literal[][][] | undefined, h: Haystack): boolean {
+  if (!gate) return true
+  for (const clause of gate) {
+    let all = true
+    for (const set of clause) {
+      let any = false
+      for (const l of set) {
+        if (holds(h.lower, h.grams, l)) {
+          any = true
+          break
+        }
+      }
+      if (!any) {
+        all = false
+        break
+      }
+    }
+    if (all) return true
+  }
+  return false
+}
+
 /** An alternative with its own expression (global, compiled on first use). */
-function regexAlt(entry: PhraseEntry, order: number, source: string, flags: string, anchors: string[] | undefined): Alt {
+function regexAlt(entry: PhraseEntry, order: number, source: string, flags: string): Alt {
   let regex: RegExp | undefined
   return {
     entry,
     order,
-    anchors,
+    part: -1,
+    gate: literalGate(source),
     next(h, from) {
       regex ??= new RegExp(source, flags)
       regex.lastIndex = from
@@ -229,6 +276,9 @@ function regexAlt(entry: PhraseEntry, order: number, source: string, flags: stri
 }
 
 const LATIN_WORD_CHARS = /^[\p{L}\p{N}'’‘`]+$/u
+
+/** Marks the key of a `word*` phrase: the word's first letters, looked up against every word's first letters. */
+const PREFIX = '\u0001'
 
 /** The index key of a Latin phrase, or undefined when it needs its own expression. */
 function latinKey(words: string[], c: PhraseBody): string | undefined {
@@ -247,7 +297,7 @@ function latinKey(words: string[], c: PhraseBody): string | undefined {
     return key
   }
   const k1 = lead(first)
-  if (words.length === 1) return c.close ? PREFIX_MARK + k1.slice(0, PREFIX_MAX) : k1
+  if (words.length === 1) return c.close ? PREFIX + k1.slice(0, PREFIX_MAX) : k1
   const second = words[1]!
   const pairable = LATIN_WORD_CHARS.test(first) && isLetterOrDigitAt(second, 0) && !(words.length === 2 && c.close)
   return pairable ? `${k1} ${lead(second)}` : k1
@@ -263,7 +313,7 @@ function arabicKey(words: string[], c: PhraseBody): string | undefined {
     return w.slice(0, i)
   }
   const k1 = lead(first)
-  if (words.length === 1) return c.close ? PREFIX_MARK + k1.slice(0, PREFIX_MAX) : k1
+  if (words.length === 1) return c.close ? PREFIX + k1.slice(0, PREFIX_MAX) : k1
   const second = words[1]!
   const pairable = lead(first) === first && isArabicWordChar(second.charCodeAt(0)) && !(words.length === 2 && c.close)
   return pairable ? `${k1} ${lead(second)}` : k1
@@ -303,7 +353,7 @@ function phraseParts(entries: PhraseEntry[], arabic: boolean): Part[] {
         return
       }
       const [start, end] = phraseBoundaries(c, arabic)
-      part.scanned.push(regexAlt(entry, order, `${start}(?:${c.body})${end}`, 'giu', anchorsOf(c.body)))
+      part.scanned.push(regexAlt(entry, order, `${start}(?:${c.body})${end}`, 'giu'))
     })
     parts.push(part)
   }
@@ -326,7 +376,7 @@ function regexParts(list: PhraseEntry[]): Part[] {
     const r = { entry, ...regexEntryParts(entry.phrase) }
     // Back-references and named groups cannot share an alternation.
     if (/\\[1-9]|\\k<|\(\?<[^=!]/.test(r.src)) {
-      single.push({ arabic: r.arabic, longest: true, indexed: [], scanned: [regexAlt(entry, 0, r.src, r.flags, anchorsOf(r.src))] })
+      single.push({ arabic: r.arabic, longest: true, indexed: [], scanned: [regexAlt(entry, 0, r.src, r.flags)] })
       continue
     }
     const key = `${r.flags}|${r.arabic}`
@@ -340,54 +390,103 @@ function regexParts(list: PhraseEntry[]): Part[] {
       arabic: group[0]!.arabic,
       longest: true,
       indexed: [],
-      scanned: group.map((r, order) => regexAlt(r.entry, order, r.src, r.flags, anchorsOf(r.src)))
+      scanned: group.map((r, order) => regexAlt(r.entry, order, r.src, r.flags))
     })
   }
   return [...single, ...combined]
 }
 
-// --- The shared word index ------------------------------------------------------------------------
+// --- The word indexes --------------------------------------------------------------------------------
+
+/** Alternatives by index key; `word*` ones by the word's first letters. */
+class KeyTable<R> {
+  readonly words = new Map<string, R[]>()
+  readonly prefixes = new Map<string, R[]>()
+  /** Bit k set: some prefix key has k letters. */
+  #lengths = 0
+
+  add(key: string, ref: R): void {
+    let map = this.words
+    if (key.startsWith(PREFIX)) {
+      key = key.slice(1)
+      map = this.prefixes
+      this.#lengths |= 1 << key.length
+    }
+    const refs = map.get(key)
+    if (refs) refs.push(ref)
+    else map.set(key, [ref])
+  }
+
+  removeWhere(drop: (ref: R) => boolean): void {
+    for (const map of [this.words, this.prefixes]) {
+      for (const [key, refs] of map) {
+        const kept = refs.filter((r) => !drop(r))
+        if (kept.length === 0) map.delete(key)
+        else if (kept.length !== refs.length) map.set(key, kept)
+      }
+    }
+  }
+
+  /** Every alternative whose key the text has, with the places the key starts at. */
+  lookup(text: KeyIndex, visit: (ref: R, places: number[]) => void): void {
+    const keys = text.keys
+    if (this.words.size < keys.size) {
+      for (const [key, refs] of this.words) {
+        const places = keys.get(key)
+        if (places) for (const r of refs) visit(r, places)
+      }
+    } else {
+      for (const [key, places] of keys) {
+        const refs = this.words.get(key)
+        if (refs) for (const r of refs) visit(r, places)
+      }
+    }
+    if (this.prefixes.size === 0) return
+    for (const w of text.words) {
+      const n = Math.min(PREFIX_MAX, w.key.length)
+      for (let k = 1; k <= n; k++) {
+        if (!(this.#lengths & (1 << k))) continue
+        const refs = this.prefixes.get(w.key.slice(0, k))
+        if (refs) for (const r of refs) visit(r, [w.start])
+      }
+    }
+  }
+}
 
 interface IndexedRef {
   matcher: number
-  part: number
   alt: Alt
 }
 
 /** Matchers at least this big share the process-wide index; smaller ones look their few keys up themselves. */
 const SHARED_FROM = 48
 
-const sharedIndex = { latin: new Map<string, IndexedRef[]>(), arabic: new Map<string, IndexedRef[]>(), version: 0 }
+const sharedIndex = { latin: new KeyTable<IndexedRef>(), arabic: new KeyTable<IndexedRef>(), version: 0 }
 const FAMILY = Symbol('phrase candidates')
 
 /** A shared matcher that is no longer used leaves the index (matchers built from options come and go). */
 const retired = new FinalizationRegistry<number>((matcher) => {
-  for (const index of [sharedIndex.latin, sharedIndex.arabic]) {
-    for (const [key, refs] of index) {
-      const kept = refs.filter((r) => r.matcher !== matcher)
-      if (kept.length === 0) index.delete(key)
-      else if (kept.length !== refs.length) index.set(key, kept)
-    }
-  }
+  sharedIndex.latin.removeWhere((r) => r.matcher === matcher)
+  sharedIndex.arabic.removeWhere((r) => r.matcher === matcher)
   sharedIndex.version++
 })
 
-/** For one form of a text: each shared matcher's alternatives the text has the key of, with the places. */
-type Candidates = Map<number, Map<Alt, number[]>>
+/** Alternatives found in a text, with their places. */
+type Found = Map<Alt, number[]>
 
-function sharedCandidates(keys: KeyIndex, index: Map<string, IndexedRef[]>): Candidates {
-  const out: Candidates = new Map()
-  if (index.size === 0) return out
-  for (const [key, places] of keys) {
-    const refs = index.get(key)
-    if (!refs) continue
-    for (const ref of refs) {
-      let byAlt = out.get(ref.matcher)
-      if (!byAlt) out.set(ref.matcher, (byAlt = new Map()))
-      const had = byAlt.get(ref.alt)
-      byAlt.set(ref.alt, had ? mergeSorted(had, places) : places)
-    }
-  }
+function collect(into: Found, alt: Alt, places: number[]): void {
+  const had = into.get(alt)
+  into.set(alt, had ? mergeSorted(had, places) : places)
+}
+
+/** For one form of a text: each shared matcher's alternatives the text has the key of. */
+function sharedCandidates(keys: KeyIndex, index: KeyTable<IndexedRef>): Map<number, Found> {
+  const out = new Map<number, Found>()
+  index.lookup(keys, (ref, places) => {
+    let found = out.get(ref.matcher)
+    if (!found) out.set(ref.matcher, (found = new Map()))
+    collect(found, ref.alt, places)
+  })
   return out
 }
 
@@ -402,8 +501,8 @@ function mergeSorted(a: number[], b: number[]): number[] {
   return out
 }
 
-function candidatesOf(facts: TextFacts, arabic: boolean): Candidates {
-  let memo = facts.memo.get(FAMILY) as { version: number; latin?: Candidates; arabic?: Candidates } | undefined
+function candidatesOf(facts: TextFacts, arabic: boolean): Map<number, Found> {
+  let memo = facts.memo.get(FAMILY) as { version: number; latin?: Map<number, Found>; arabic?: Map<number, Found> } | undefined
   if (!memo || memo.version !== sharedIndex.version) facts.memo.set(FAMILY, (memo = { version: sharedIndex.version }))
   if (arabic) return (memo.arabic ??= sharedCandidates(facts.arabic()!.keys, sharedIndex.arabic))
   return (memo.latin ??= sharedCandidates(facts.latin(), sharedIndex.latin))
@@ -454,13 +553,6 @@ function runPart(part: Part, live: Array<{ alt: Alt; places?: number[] }>, h: Ha
   return out
 }
 
-function hasAnchor(alt: Alt, lower: string): boolean {
-  const anchors = alt.anchors
-  if (!anchors) return true
-  for (const a of anchors) if (lower.includes(a)) return true
-  return false
-}
-
 // --- The matcher ----------------------------------------------------------------------------------
 
 let matcherCount = 0
@@ -482,84 +574,65 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
   const parts = [...phraseParts(latin, false), ...phraseParts(arabic, true), ...regexParts(regexes)]
 
   const shared = entries.length >= SHARED_FROM
-  const local = { latin: new Map<string, Array<{ part: number; alt: Alt }>>(), arabic: new Map<string, Array<{ part: number; alt: Alt }>>() }
+  const local = { latin: new KeyTable<Alt>(), arabic: new KeyTable<Alt>() }
   parts.forEach((part, p) => {
-    for (const alt of part.indexed) {
-      const key = alt.key!
-      if (shared) {
-        const index = part.arabic ? sharedIndex.arabic : sharedIndex.latin
-        const refs = index.get(key)
-        const ref = { matcher: id, part: p, alt }
-        if (refs) refs.push(ref)
-        else index.set(key, [ref])
-      } else {
-        const index = part.arabic ? local.arabic : local.latin
-        const refs = index.get(key)
-        if (refs) refs.push({ part: p, alt })
-        else index.set(key, [{ part: p, alt }])
-      }
-    }
+    for (const alt of [...part.indexed, ...part.scanned]) alt.part = p
   })
+  for (const part of parts) {
+    for (const alt of part.indexed) {
+      if (shared) (part.arabic ? sharedIndex.arabic : sharedIndex.latin).add(alt.key!, { matcher: id, alt })
+      else (part.arabic ? local.arabic : local.latin).add(alt.key!, alt)
+    }
+  }
   if (shared) sharedIndex.version++
   const hasLatinIndexed = parts.some((p) => !p.arabic && p.indexed.length > 0)
   const hasArabicIndexed = parts.some((p) => p.arabic && p.indexed.length > 0)
 
-  /** This matcher's alternatives the text has the keys of, by part. */
-  const indexedFor = (facts: TextFacts, arabicSide: boolean): Map<Alt, number[]> | undefined => {
+  /** This matcher's alternatives the text has the keys of, with their places. */
+  const indexedFor = (facts: TextFacts, arabicSide: boolean): Found | undefined => {
     if (arabicSide ? !hasArabicIndexed : !hasLatinIndexed) return undefined
     if (shared) return candidatesOf(facts, arabicSide).get(id)
-    const keys = arabicSide ? facts.arabic()!.keys : facts.latin()
-    const index = arabicSide ? local.arabic : local.latin
-    let out: Map<Alt, number[]> | undefined
-    const small = index.size < keys.size
-    const visit = (key: string, places: number[]) => {
-      const refs = index.get(key)
-      if (!refs) return
-      out ??= new Map()
-      for (const { alt } of refs) {
-        const had = out.get(alt)
-        out.set(alt, had ? mergeSorted(had, places) : places)
-      }
-    }
-    if (small) {
-      for (const key of index.keys()) {
-        const places = keys.get(key)
-        if (places) visit(key, places)
-      }
-    } else for (const [key, places] of keys) visit(key, places)
-    return out
+    let found: Found | undefined
+    ;(arabicSide ? local.arabic : local.latin).lookup(arabicSide ? facts.arabic()!.keys : facts.latin(), (alt, places) =>
+      collect((found ??= new Map()), alt, places)
+    )
+    return found
   }
 
   const run = (text: string, firstOnly: boolean): PhraseMatch[] => {
     const facts = factsFor(text)
     const out: PhraseMatch[] = []
-    const latinHay: Haystack = { text, lower: '' }
-    let latinCands: Map<Alt, number[]> | undefined | null = null
+    let latinHay: Haystack | undefined
     let arabicSide: ReturnType<TextFacts['arabic']> | null = null
     let arabicHay: Haystack | undefined
-    let arabicCands: Map<Alt, number[]> | undefined | null = null
+    /** Live alternatives by part, from the word index. */
+    let byPart: Map<Part, Array<{ alt: Alt; places?: number[] }>> | undefined
+    const gather = (found: Found | undefined) => {
+      if (!found) return
+      for (const [alt, places] of found) {
+        const part = parts[alt.part]!
+        let live = (byPart ??= new Map()).get(part)
+        if (!live) byPart.set(part, (live = []))
+        live.push({ alt, places })
+      }
+    }
+    if (hasLatinIndexed) gather(indexedFor(facts, false))
+    if (hasArabicIndexed && facts.hasArabic) {
+      arabicSide = facts.arabic()
+      if (arabicSide) gather(indexedFor(facts, true))
+    }
     for (const part of parts) {
+      let live = byPart?.get(part)
+      if (!live && part.scanned.length === 0) continue
       let h: Haystack
-      let cands: Map<Alt, number[]> | undefined
       if (part.arabic) {
         if (!facts.hasArabic) continue
         if (arabicSide === null) arabicSide = facts.arabic()
         if (!arabicSide) continue
-        arabicHay ??= { text: arabicSide.norm.text, lower: arabicSide.lower }
-        h = arabicHay
-        if (part.indexed.length) cands = arabicCands === null ? (arabicCands = indexedFor(facts, true)) : arabicCands
-      } else {
-        if (!latinHay.lower) latinHay.lower = facts.lower
-        h = latinHay
-        if (part.indexed.length) cands = latinCands === null ? (latinCands = indexedFor(facts, false)) : latinCands
-      }
-      const live: Array<{ alt: Alt; places?: number[] }> = []
-      if (cands) for (const alt of part.indexed) {
-        const places = cands.get(alt)
-        if (places) live.push({ alt, places })
-      }
-      for (const alt of part.scanned) if (hasAnchor(alt, h.lower)) live.push({ alt })
-      if (live.length === 0) continue
+        h = arabicHay ??= { text: arabicSide.norm.text, lower: arabicSide.lower, grams: arabicSide.grams }
+      } else h = latinHay ??= { text, lower: facts.lower, grams: facts.latinGrams() }
+      for (const alt of part.scanned) if (opens(alt.gate, h)) (live ??= []).push({ alt })
+      if (!live || live.length === 0) continue
       if (live.length > 1) live.sort((a, b) => a.alt.order - b.alt.order)
       for (const hit of runPart(part, live, h, firstOnly) as Array<Hit & { alt: Alt }>) {
         let { start, end } = hit
