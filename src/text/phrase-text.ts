@@ -199,46 +199,6 @@ export function arabicKeys(norm: string): KeyIndex {
   return keys
 }
 
-// --- Which three-letter sequences a text holds -------------------------------------------------------
-
-/** Bits of a text's letter trigrams (a Bloom filter): a literal with a trigram not in it is not in the text. */
-export const GRAM_BITS = 4096
-
-export function gramHash(s: string, i: number): number {
-  return ((s.charCodeAt(i) * 961 + s.charCodeAt(i + 1) * 31 + s.charCodeAt(i + 2)) * 2654435761) >>> 20
-}
-
-/** Texts longer than this fill the filter: literals are looked for directly. */
-const GRAM_MAX_TEXT = 600
-
-export function gramsOf(lower: string): Uint32Array | undefined {
-  if (lower.length > GRAM_MAX_TEXT) return undefined
-  const bits = new Uint32Array(GRAM_BITS / 32)
-  for (let i = 0; i + 2 < lower.length; i++) {
-    const h = gramHash(lower, i) & (GRAM_BITS - 1)
-    bits[h >>> 5]! |= 1 << (h & 31)
-  }
-  return bits
-}
-
-/** A literal prepared for `holds`: its trigram bits. */
-export interface Literal {
-  text: string
-  grams: number[]
-}
-
-export function literal(text: string): Literal {
-  const grams: number[] = []
-  for (let i = 0; i + 2 < text.length; i++) grams.push(gramHash(text, i) & (GRAM_BITS - 1))
-  return { text, grams }
-}
-
-/** Does the lower-case text hold the literal? The filter answers most noes without a search. */
-export function holds(lower: string, grams: Uint32Array | undefined, l: Literal): boolean {
-  if (grams) for (const g of l.grams) if (!(grams[g >>> 5]! & (1 << (g & 31)))) return false
-  return lower.includes(l.text)
-}
-
 // --- The facts about one text, cached ------------------------------------------------------------------
 
 export interface TextFacts {
@@ -247,9 +207,7 @@ export interface TextFacts {
   lower: string
   hasArabic: boolean
   latin(): KeyIndex
-  /** Trigram filter of `lower` (undefined for long texts). */
-  latinGrams(): Uint32Array | undefined
-  arabic(): { norm: Normalised; lower: string; keys: KeyIndex; grams: Uint32Array | undefined } | undefined
+  arabic(): { norm: Normalised; lower: string; keys: KeyIndex } | undefined
   /** Free slot for the matcher's own per-text results (by matcher family). */
   memo: Map<unknown, unknown>
 }
@@ -260,8 +218,7 @@ class Facts implements TextFacts {
   readonly memo = new Map<unknown, unknown>()
   #lower?: string
   #latin?: KeyIndex
-  #grams?: Uint32Array | null
-  #arabic?: { norm: Normalised; lower: string; keys: KeyIndex; grams: Uint32Array | undefined } | null
+  #arabic?: { norm: Normalised; lower: string; keys: KeyIndex } | null
   constructor(text: string) {
     this.text = text
     this.hasArabic = ARABIC_LETTER.test(text)
@@ -272,17 +229,13 @@ class Facts implements TextFacts {
   latin(): KeyIndex {
     return (this.#latin ??= latinKeys(this.lower))
   }
-  latinGrams(): Uint32Array | undefined {
-    if (this.#grams === undefined) this.#grams = gramsOf(this.lower) ?? null
-    return this.#grams ?? undefined
-  }
   arabic() {
     if (this.#arabic === undefined) {
       if (!this.hasArabic) this.#arabic = null
       else {
         const norm = normaliseArabic(this.text)
         const lower = foldCase(norm.text)
-        this.#arabic = { norm, lower, keys: arabicKeys(lower), grams: gramsOf(lower) }
+        this.#arabic = { norm, lower, keys: arabicKeys(lower) }
       }
     }
     return this.#arabic ?? undefined

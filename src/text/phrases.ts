@@ -38,13 +38,11 @@ import {
   regexEntryParts,
   type PhraseBody
 } from './phrase-syntax.js'
+import { LiteralSet } from './literal-scan.js'
 import { requiredClauses } from './regex-prefilter.js'
 import {
   factsFor,
   foldCase,
-  holds,
-  literal,
-  type Literal,
   isApostrophe,
   isArabicWordChar,
   isLetterOrDigitAt,
@@ -93,7 +91,7 @@ interface Alt {
   /** Index key (word-indexed alternatives only). */
   key?: string
   /** Literals it cannot match without (expression alternatives only; see literalGate). */
-  gate?: Literal[][][]
+  gate?: number[][][]
 }
 
 interface Part {
@@ -110,7 +108,20 @@ interface Haystack {
   /** The text the part runs on: the original text, or the normalised Arabic. */
   text: string
   lower: string
-  grams: Uint32Array | undefined
+  /** The gate literals it holds (by id), found on first need. */
+  present?: Uint8Array
+}
+
+const PRESENT = Symbol('gate literals')
+
+/** The gate literals a text's haystack holds, kept with the text's facts. */
+function presentIn(facts: TextFacts, h: Haystack, side: 'latin' | 'arabic'): Uint8Array {
+  if (h.present && h.present.length >= gateLiterals.size) return h.present
+  let memo = facts.memo.get(PRESENT) as { latin?: Uint8Array; arabic?: Uint8Array } | undefined
+  if (!memo) facts.memo.set(PRESENT, (memo = {}))
+  let present = memo[side]
+  if (!present || present.length < gateLiterals.size) present = memo[side] = gateLiterals.scan(h.lower)
+  return (h.present = present)
 }
 
 // --- Plain phrases, matched character by character ------------------------------------------------
@@ -214,13 +225,16 @@ function wordAlt(entry: PhraseEntry, order: number, words: string[], key: string
   }
 }
 
+/** Every literal an expression alternative needs, in the process: a text is scanned for all of them at once. */
+const gateLiterals = new LiteralSet()
+
 /**
  * What an expression cannot match without, from its literals (see
  * regex-prefilter.ts): one or two of the most telling sets of literals of each
- * way it can match; a text that holds a literal of every set of one way may
- * match. Undefined: no literal is required, always run.
+ * way it can match, as literal ids. A text that holds a literal of every set
+ * of one way may match. Undefined: no literal is required, always run.
  */
-function literalGate(source: string): Literal[][][] | undefined {
+function literalGate(source: string): number[][][] | undefined {
   const clauses = requiredClauses(source)
   if (!clauses) return undefined
   const worth = (set: string[]) => Math.min(...set.map((l) => l.length)) * 8 - set.length
@@ -228,18 +242,18 @@ function literalGate(source: string): Literal[][][] | undefined {
     [...clause]
       .sort((a, b) => worth(b) - worth(a))
       .slice(0, 2)
-      .map((set) => set.map((l) => literal(foldCase(l))))
+      .map((set) => set.map((l) => gateLiterals.id(foldCase(l))))
   )
 }
 
-function opens(gate: Literal[][][] | undefined, h: Haystack): boolean {
+function opens(gate: number[][][] | undefined, present: Uint8Array): boolean {
   if (!gate) return true
   for (const clause of gate) {
     let all = true
     for (const set of clause) {
       let any = false
       for (const l of set) {
-        if (holds(h.lower, h.grams, l)) {
+        if (present[l]) {
           any = true
           break
         }
@@ -629,9 +643,12 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
         if (!facts.hasArabic) continue
         if (arabicSide === null) arabicSide = facts.arabic()
         if (!arabicSide) continue
-        h = arabicHay ??= { text: arabicSide.norm.text, lower: arabicSide.lower, grams: arabicSide.grams }
-      } else h = latinHay ??= { text, lower: facts.lower, grams: facts.latinGrams() }
-      for (const alt of part.scanned) if (opens(alt.gate, h)) (live ??= []).push({ alt })
+        h = arabicHay ??= { text: arabicSide.norm.text, lower: arabicSide.lower }
+      } else h = latinHay ??= { text, lower: facts.lower }
+      if (part.scanned.length) {
+        const present = presentIn(facts, h, part.arabic ? 'arabic' : 'latin')
+        for (const alt of part.scanned) if (opens(alt.gate, present)) (live ??= []).push({ alt })
+      }
       if (!live || live.length === 0) continue
       if (live.length > 1) live.sort((a, b) => a.alt.order - b.alt.order)
       for (const hit of runPart(part, live, h, firstOnly) as Array<Hit & { alt: Alt }>) {

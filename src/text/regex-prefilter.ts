@@ -16,6 +16,7 @@
  * masked URLs) cannot create one, so the raw turn text may be checked before
  * its own-words version is computed.
  */
+import { LiteralSet } from './literal-scan.js'
 
 /** 'raw': the expression runs on the text as written; 'arabic': on normaliseArabic(text) for Arabic expressions. */
 export type Mode = 'raw' | 'arabic'
@@ -485,38 +486,12 @@ const FOLD: Record<number, number> = {
 // ---------------------------------------------------------------------------
 // The index: one scan of the skeleton tells which units may match.
 
-const TABLE = 1 << 15
 /** A clause's other sets: at most this many, of at most this many literals each. */
 const MAX_OTHERS = 3
 const MAX_OTHER_LITERALS = 6
 
-const PAIRS = 1 << 12
-
-/** Hash of three characters (literals of three or more are indexed by one of their trigrams). */
-function hash3(a: number, b: number, c: number): number {
-  return (((a * 0x9e37) ^ (b * 0x3b1)) + c) & (TABLE - 1)
-}
-
-/** Hash of two characters (two-character literals). */
-function hash2(a: number, b: number): number {
-  return ((a * 0x3b1) ^ b) & (PAIRS - 1)
-}
-
-/** How common a character is in text (higher: more common), to index literals by their rarest trigram. */
-const COMMONNESS = new Map<number, number>()
-;['etaoinshrdlcumwfgypbvkjxqz', 'اليمونهرتبعدسفكقحجشصطذخضزثغظ'].forEach((order) =>
-  [...order].forEach((ch, k) => COMMONNESS.set(ch.charCodeAt(0), order.length - k))
-)
-COMMONNESS.set(0x20, 30)
-
-function commonness(c: number): number {
-  return COMMONNESS.get(c) ?? 5
-}
-
 interface Slot {
   literal: string
-  /** Where the indexed trigram (or pair) sits in the literal. */
-  offset: number
   /** The clauses whose key set holds this literal. */
   clauses: number[]
 }
@@ -541,16 +516,8 @@ export class LiteralIndex {
   private readonly always: number[] = []
   private readonly slots: Slot[] = []
   private readonly slotOf = new Map<string, number>()
-  /**
-   * Slot lists, and where they are: by a two-character literal's hash
-   * (`pairs`), by the hash of a trigram of a longer literal (`triples`). The
-   * tables hold a list's index plus one (0: none). One-character literals are
-   * in `singles`.
-   */
-  private readonly lists: number[][] = []
-  private readonly singles: number[] = []
-  private readonly pairs = new Int32Array(PAIRS)
-  private readonly triples = new Int32Array(TABLE)
+  /** The slots' literals (a slot's id is its literal's id), found in a text in one pass. */
+  private readonly literals = new LiteralSet()
   private readonly clauses: IndexedClause[] = []
   private units = 0
   private slotStamp = new Int32Array(0)
@@ -614,35 +581,8 @@ export class LiteralIndex {
     if (s !== undefined) return s
     s = this.slots.length
     this.slotOf.set(l, s)
-    const slot: Slot = { literal: l, offset: 0, clauses: [] }
-    this.slots.push(slot)
-    let table: Int32Array
-    let h: number
-    if (l.length === 1) {
-      // Looked for with includes() once per text: cheaper than at every position.
-      this.singles.push(s)
-      return s
-    } else if (l.length === 2) {
-      table = this.pairs
-      h = hash2(l.charCodeAt(0), l.charCodeAt(1))
-    } else {
-      // Index by the trigram of the rarest characters (fewest entries on a tie).
-      let at = 0
-      let best = Infinity
-      for (let k = 0; k + 2 < l.length; k++) {
-        const t = this.triples[hash3(l.charCodeAt(k), l.charCodeAt(k + 1), l.charCodeAt(k + 2))]!
-        const cost = (commonness(l.charCodeAt(k)) + commonness(l.charCodeAt(k + 1)) + commonness(l.charCodeAt(k + 2))) * 1000 + (t ? this.lists[t - 1]!.length : 0)
-        if (cost < best) {
-          best = cost
-          at = k
-        }
-      }
-      slot.offset = at
-      table = this.triples
-      h = hash3(l.charCodeAt(at), l.charCodeAt(at + 1), l.charCodeAt(at + 2))
-    }
-    if (table[h] === 0) table[h] = this.lists.push([])
-    this.lists[table[h]! - 1]!.push(s)
+    this.slots.push({ literal: l, clauses: [] })
+    if (this.literals.id(l) !== s) throw new Error('LiteralIndex: slots and literals out of step')
     return s
   }
 
@@ -671,45 +611,15 @@ export class LiteralIndex {
     if (this.slotStamp.length !== this.slots.length) this.slotStamp = new Int32Array(this.slots.length)
     if (this.unitStamp.length !== this.units) this.unitStamp = new Int32Array(this.units)
     const gen = (this.generation = (this.generation + 1) | 0 || 1)
-    const { slots, slotStamp, unitStamp, clauses, lists, pairs, triples } = this
+    const { slots, slotStamp, unitStamp, clauses } = this
     const out = this.always.slice()
     /** Clauses whose key set occurs: checked once the whole text is scanned. */
     const pending: number[] = []
-    const check = (at: number, i: number) => {
-      const list = lists[at - 1]!
-      for (let k = 0; k < list.length; k++) {
-        const s = list[k]!
-        if (slotStamp[s] === gen) continue
-        const slot = slots[s]!
-        const from = i - slot.offset
-        if (from >= 0 && skel.startsWith(slot.literal, from)) {
-          slotStamp[s] = gen
-          for (const id of slot.clauses) pending.push(id)
-        }
-      }
-    }
-    const n = skel.length
-    let a = n > 0 ? skel.charCodeAt(0) : 0
-    let b = n > 1 ? skel.charCodeAt(1) : 0
-    for (const s of this.singles)
-      if (skel.includes(slots[s]!.literal)) {
-        slotStamp[s] = gen
-        for (const id of slots[s]!.clauses) pending.push(id)
-      }
-    for (let i = 0; i < n; i++) {
-      if (i + 1 >= n) break
-      const two = pairs[hash2(a, b)]!
-      if (two !== 0) check(two, i)
-      if (i + 2 >= n) {
-        a = b
-        continue
-      }
-      const c: number = skel.charCodeAt(i + 2)
-      const three = triples[hash3(a, b, c)]!
-      a = b
-      b = c
-      if (three !== 0) check(three, i)
-    }
+    this.literals.each(skel, (s) => {
+      if (slotStamp[s] === gen) return
+      slotStamp[s] = gen
+      for (const id of slots[s]!.clauses) pending.push(id)
+    })
     for (const id of pending) {
       const cl = clauses[id]!
       if (unitStamp[cl.unit] === gen) continue

@@ -1,0 +1,31 @@
+import { LiteralSet } from './literal-scan.js'
+
+describe('LiteralSet', () => {
+  it('finds every registered literal a text holds, overlapping and nested ones included', () => {
+    const set = new LiteralSet()
+    const words = ['he', 'she', 'his', 'hers', 'charged', 'char', 'ما', 'اعرف', 'x']
+    const ids = words.map((w) => set.id(w))
+    expect(set.id('she')).toBe(ids[1])
+    const found = set.scan('ushers were charged; ما اعرفش')
+    const held = words.filter((_, k) => found[ids[k]!])
+    expect(held).toEqual(['he', 'she', 'hers', 'charged', 'char', 'ما', 'اعرف'])
+  })
+
+  it('agrees with includes() on generated texts, and picks up literals added after a scan', () => {
+    const set = new LiteralSet()
+    const alphabet = 'abcab '
+    let seed = 3
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n
+    const make = (n: number) => Array.from({ length: n }, () => alphabet[random(alphabet.length)]).join('')
+    const literals = Array.from({ length: 40 }, () => make(1 + random(4)))
+    for (const l of literals.slice(0, 20)) set.id(l)
+    for (let round = 0; round < 2; round++) {
+      if (round === 1) for (const l of literals.slice(20)) set.id(l)
+      for (let t = 0; t < 200; t++) {
+        const text = make(random(30))
+        const found = set.scan(text)
+        for (const l of literals.slice(0, round === 0 ? 20 : 40)) expect(Boolean(found[set.id(l)]), `${l} in ${text}`).toBe(text.includes(l))
+      }
+    }
+  })
+})
