@@ -238,12 +238,19 @@ function literalGate(source: string): number[][][] | undefined {
   const clauses = requiredClauses(source)
   if (!clauses) return undefined
   const worth = (set: string[]) => Math.min(...set.map((l) => l.length)) * 8 - set.length
-  return clauses.map((clause) =>
-    [...clause]
-      .sort((a, b) => worth(b) - worth(a))
-      .slice(0, 2)
-      .map((set) => set.map((l) => gateLiterals.id(foldCase(l))))
-  )
+  const gate: number[][][] = []
+  for (const clause of clauses) {
+    // A set with a one-letter literal rules out almost nothing: leave it out (the test only gets weaker).
+    const sets = clause.filter((set) => set.every((l) => l.length > 1))
+    if (sets.length === 0) return undefined
+    gate.push(
+      sets
+        .sort((a, b) => worth(b) - worth(a))
+        .slice(0, 2)
+        .map((set) => set.map((l) => gateLiterals.id(foldCase(l))))
+    )
+  }
+  return gate
 }
 
 function opens(gate: number[][][] | undefined, present: Uint8Array): boolean {

@@ -552,7 +552,9 @@ export class LiteralIndex {
       const sets: string[][] = []
       for (const set of clause) {
         const folded = set.map((l) => skeleton(l, this.mode))
-        if (folded.some((l) => l === undefined || l.length === 0)) continue
+        // A one-letter literal occurs in nearly every text: such a set rules out almost nothing (leaving it out
+        // only weakens the test).
+        if (folded.some((l) => l === undefined || l.length < 2)) continue
         sets.push([...new Set(folded as string[])].sort())
       }
       if (sets.length === 0) {
