@@ -264,8 +264,8 @@ export default defineRule<NoArguingOptions>({
   check(context) {
     const { transcript } = context
     const options = { ...defaultOptions, ...context.options }
-    const allow = options.allow.length ? compilePhrases(options.allow) : undefined
-    const custom = options.phrases.length ? compilePhrases(options.phrases) : undefined
+    const allow = options.allow.length ? compilePhrases(options.allow, { shared: false }) : undefined
+    const custom = options.phrases.length ? compilePhrases(options.phrases, { shared: false }) : undefined
 
     // What a turn holds (before the coaching text, which depends on the locale) is kept with its
     // analysis: a pre-send check does not redo it for the earlier turns on every draft. It depends

@@ -387,8 +387,8 @@ export default defineRule<NoDeadEndOptions>({
   },
   check(context) {
     const { transcript, options } = context
-    const allow = options.allow?.length ? compilePhrases(options.allow) : undefined
-    const extraSteps = options.nextSteps?.length ? compilePhrases(options.nextSteps) : undefined
+    const allow = options.allow?.length ? compilePhrases(options.allow, { shared: false }) : undefined
+    const extraSteps = options.nextSteps?.length ? compilePhrases(options.nextSteps, { shared: false }) : undefined
 
     transcript.turns.forEach((turn, i) => {
       if (turn.role !== 'agent' && turn.role !== 'bot') return

@@ -414,8 +414,8 @@ export default defineRule<NoOverpromiseOptions>({
   },
   check(context) {
     const { transcript, options } = context
-    const allow = options.allow?.length ? compilePhrases(options.allow) : undefined
-    const also = options.also?.length ? compilePhrases(options.also.map((phrase) => ({ phrase, id: 'custom' }))) : undefined
+    const allow = options.allow?.length ? compilePhrases(options.allow, { shared: false }) : undefined
+    const also = options.also?.length ? compilePhrases(options.also.map((phrase) => ({ phrase, id: 'custom' })), { shared: false }) : undefined
 
     transcript.turns.forEach((turn, i) => {
       if (turn.role !== 'agent' && turn.role !== 'bot') return

@@ -12,11 +12,10 @@
  * Arabic-Indic and Persian digits count as digits. Work is bounded: at most
  * MAX_CHARS characters per turn, no regex with nested unbounded quantifiers.
  */
-import type { PhraseEntry } from '../../src/text/phrases.js'
+import { compilePhrases, type PhraseEntry } from '../../src/text/phrases.js'
 import en from './lexicon.en.json' with { type: 'json' }
 import ar from './lexicon.ar.json' with { type: 'json' }
 import { isKind, type Kind } from './kinds.js'
-import { compileLexicon } from './match.js'
 
 export interface Given {
   kind: Kind
@@ -43,7 +42,7 @@ function entries(groups: Record<string, Entry[]>): PhraseEntry[] {
   return out
 }
 
-const CUES = compileLexicon([...entries(en.given as Record<string, Entry[]>), ...entries(ar.given as Record<string, Entry[]>)])
+const CUES = compilePhrases([...entries(en.given as Record<string, Entry[]>), ...entries(ar.given as Record<string, Entry[]>)])
 
 /** Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII, one character for one, so indices stay aligned. */
 export function foldDigits(s: string): string {

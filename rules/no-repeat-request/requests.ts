@@ -17,12 +17,11 @@
  * and destinations ("to your email address", «على جوالك») are not requests;
  * "the order number for the OTHER parcel" is marked `different`.
  */
-import type { PhraseEntry, PhraseMatch } from '../../src/text/phrases.js'
+import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
 import { splitSentences } from '../../src/text/sentences.js'
 import en from './lexicon.en.json' with { type: 'json' }
 import ar from './lexicon.ar.json' with { type: 'json' }
 import { isRequestKind, type RequestKind } from './kinds.js'
-import { compileLexicon, type Matcher } from './match.js'
 
 export type RequestForm = 'verb' | 'frame' | 'wh' | 'tail' | 'short' | 'resend'
 
@@ -48,22 +47,22 @@ export const MAX_CHARS = 20_000
 type Entry = string | { phrase: string; dialect?: string; gloss?: string }
 const norm = (e: Entry, id: string): PhraseEntry => (typeof e === 'string' ? { phrase: e, id } : { ...e, id })
 
-function grouped(...groups: Array<Record<string, Entry[]>>): Matcher {
+function grouped(...groups: Array<Record<string, Entry[]>>): PhraseMatcher {
   const list: PhraseEntry[] = []
   for (const g of groups) for (const [kind, items] of Object.entries(g)) for (const e of items) list.push(norm(e, kind))
-  return compileLexicon(list)
+  return compilePhrases(list)
 }
-function flat(id: string, ...lists: Entry[][]): Matcher {
-  return compileLexicon(lists.flatMap((l) => l.map((e) => norm(e, id))))
+function flat(id: string, ...lists: Entry[][]): PhraseMatcher {
+  return compilePhrases(lists.flatMap((l) => l.map((e) => norm(e, id))))
 }
-function tagged(enList: Entry[], arList: Entry[]): Matcher {
-  return compileLexicon([...enList.map((e) => norm(e, 'en')), ...arList.map((e) => norm(e, 'ar'))])
+function tagged(enList: Entry[], arList: Entry[]): PhraseMatcher {
+  return compilePhrases([...enList.map((e) => norm(e, 'en')), ...arList.map((e) => norm(e, 'ar'))])
 }
 
 const NOUNS = grouped(en.asked as Record<string, Entry[]>, ar.asked as Record<string, Entry[]>)
 const AR_NOUNS = new Set((Object.values(ar.asked) as Entry[][]).flat().map((e) => (typeof e === 'string' ? e : e.phrase)))
-const VERBS = compileLexicon([...en.verbs.map((e) => norm(e, 'verb')), ...en.gerunds.map((e) => norm(e, 'gerund'))])
-const MODALS = compileLexicon([...en.modals.map((e) => norm(e, 'modal')), ...en.connectors.map((e) => norm(e, 'connector'))])
+const VERBS = compilePhrases([...en.verbs.map((e) => norm(e, 'verb')), ...en.gerunds.map((e) => norm(e, 'gerund'))])
+const MODALS = compilePhrases([...en.modals.map((e) => norm(e, 'modal')), ...en.connectors.map((e) => norm(e, 'connector'))])
 const FRAMES = flat('frame', en.frames)
 const AR_VERBS = flat('ar', ar.verbs as Entry[])
 const AR_MODALS = flat('arModal', ar.modals as Entry[])

@@ -198,8 +198,8 @@ export default defineRule<NoRudenessOptions>({
   check(context) {
     const { transcript } = context
     const options = { ...defaultOptions, ...context.options }
-    const allow = options.allow.length ? compilePhrases(options.allow) : undefined
-    const custom = options.phrases.length ? compilePhrases(options.phrases) : undefined
+    const allow = options.allow.length ? compilePhrases(options.allow, { shared: false }) : undefined
+    const custom = options.phrases.length ? compilePhrases(options.phrases, { shared: false }) : undefined
     const acronyms = options.acronyms.length ? new Set([...ACRONYMS, ...options.acronyms.map((a) => a.toUpperCase())]) : ACRONYMS
 
     // What a turn holds (before the coaching text, which depends on the locale) is kept with its

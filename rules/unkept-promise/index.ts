@@ -9,8 +9,7 @@
  * never reported: no evidence either way.
  */
 import { defineRule } from '../../src/engine/define-rule.js'
-import type { PhraseEntry, PhraseMatch } from '../../src/text/phrases.js'
-import { compileLexicon as compilePhrases, type LexiconMatcher as PhraseMatcher } from './matcher.js'
+import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
 import { normaliseArabic } from '../../src/text/arabic/normalise.js'
 import { normalise } from './normalise.js'
 import { messageLanguage } from '../../src/text/language.js'
@@ -525,7 +524,7 @@ export default defineRule<UnkeptPromiseOptions>({
     const options: UnkeptPromiseOptions = { ...given, allow: given.allow ?? [], timePath: given.timePath ?? true }
     const s: Settings = {
       options,
-      allow: options.allow && options.allow.length > 0 ? compilePhrases(options.allow) : undefined,
+      allow: options.allow && options.allow.length > 0 ? compilePhrases(options.allow, { shared: false }) : undefined,
       channel: transcript.channel,
       // Analyses may be shared between runs with other options (runRules' `analyses`): the key names what the promises depend on.
       promisesKey: `unkept-promise:promises:${JSON.stringify([transcript.channel, options.allow, options.weekend ?? null, options.vagueMinutes ?? null])}`

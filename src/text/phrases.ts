@@ -479,9 +479,6 @@ interface IndexedRef {
   alt: Alt
 }
 
-/** Matchers at least this big share the process-wide index; smaller ones look their few keys up themselves. */
-const SHARED_FROM = 48
-
 const sharedIndex = { latin: new KeyTable<IndexedRef>(), arabic: new KeyTable<IndexedRef>(), version: 0 }
 const FAMILY = Symbol('phrase candidates')
 
@@ -578,7 +575,17 @@ function runPart(part: Part, live: Array<{ alt: Alt; places?: number[] }>, h: Ha
 
 let matcherCount = 0
 
-export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): PhraseMatcher {
+export interface CompileOptions {
+  /**
+   * Join the process-wide word index (default): a text is then looked up once
+   * for every such matcher. Matchers built per call from user options should
+   * say `false` and keep an index of their own, so the shared one does not
+   * change under them.
+   */
+  shared?: boolean
+}
+
+export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, options: CompileOptions = {}): PhraseMatcher {
   const id = matcherCount++
   const entries = list.map((e) => (typeof e === 'string' ? { phrase: e } : e)).filter((e) => e.phrase && e.phrase.trim())
   const latin: PhraseEntry[] = []
@@ -594,7 +601,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>): Phras
   arabic.sort((a, b) => b.phrase.length - a.phrase.length)
   const parts = [...phraseParts(latin, false), ...phraseParts(arabic, true), ...regexParts(regexes)]
 
-  const shared = entries.length >= SHARED_FROM
+  const shared = options.shared ?? true
   const local = { latin: new KeyTable<Alt>(), arabic: new KeyTable<Alt>() }
   parts.forEach((part, p) => {
     for (const alt of [...part.indexed, ...part.scanned]) alt.part = p
