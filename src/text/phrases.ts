@@ -108,20 +108,30 @@ interface Haystack {
   /** The text the part runs on: the original text, or the normalised Arabic. */
   text: string
   lower: string
-  /** The gate literals it holds (by id), found on first need. */
-  present?: Uint8Array
+  /** Marked in `stamps` for the current run: the gate literals it holds. */
+  marked?: number
 }
 
 const PRESENT = Symbol('gate literals')
+/** The gate literals of the haystack being matched, marked with the run's token (one array for all texts). */
+let stamps = new Int32Array(0)
+let token = 0
 
-/** The gate literals a text's haystack holds, kept with the text's facts. */
-function presentIn(facts: TextFacts, h: Haystack, side: 'latin' | 'arabic'): Uint8Array {
-  if (h.present && h.present.length >= gateLiterals.size) return h.present
-  let memo = facts.memo.get(PRESENT) as { latin?: Uint8Array; arabic?: Uint8Array } | undefined
-  if (!memo) facts.memo.set(PRESENT, (memo = {}))
-  let present = memo[side]
-  if (!present || present.length < gateLiterals.size) present = memo[side] = gateLiterals.scan(h.lower)
-  return (h.present = present)
+/** Marks the gate literals the haystack holds (found once per text and kept with its facts); returns the mark. */
+function markPresent(facts: TextFacts, h: Haystack, side: 'latin' | 'arabic'): number {
+  if (h.marked !== undefined && h.marked === token) return token
+  let memo = facts.memo.get(PRESENT) as { size: number; latin?: Int32Array; arabic?: Int32Array } | undefined
+  if (!memo || memo.size !== gateLiterals.size) facts.memo.set(PRESENT, (memo = { size: gateLiterals.size }))
+  let ids = memo[side]
+  if (!ids) {
+    const found: number[] = []
+    gateLiterals.each(h.lower, (id) => found.push(id))
+    ids = memo[side] = Int32Array.from(found)
+  }
+  if (stamps.length < gateLiterals.size) stamps = new Int32Array(gateLiterals.size)
+  token = (token + 1) | 0 || 1
+  for (const id of ids) stamps[id] = token
+  return (h.marked = token)
 }
 
 // --- Plain phrases, matched character by character ------------------------------------------------
@@ -253,14 +263,14 @@ function literalGate(source: string): number[][][] | undefined {
   return gate
 }
 
-function opens(gate: number[][][] | undefined, present: Uint8Array): boolean {
+function opens(gate: number[][][] | undefined, mark: number): boolean {
   if (!gate) return true
   for (const clause of gate) {
     let all = true
     for (const set of clause) {
       let any = false
       for (const l of set) {
-        if (present[l]) {
+        if (stamps[l] === mark) {
           any = true
           break
         }
@@ -660,8 +670,8 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
         h = arabicHay ??= { text: arabicSide.norm.text, lower: arabicSide.lower }
       } else h = latinHay ??= { text, lower: facts.lower }
       if (part.scanned.length) {
-        const present = presentIn(facts, h, part.arabic ? 'arabic' : 'latin')
-        for (const alt of part.scanned) if (opens(alt.gate, present)) (live ??= []).push({ alt })
+        const mark = markPresent(facts, h, part.arabic ? 'arabic' : 'latin')
+        for (const alt of part.scanned) if (opens(alt.gate, mark)) (live ??= []).push({ alt })
       }
       if (!live || live.length === 0) continue
       if (live.length > 1) live.sort((a, b) => a.alt.order - b.alt.order)

@@ -508,8 +508,6 @@ function quality(set: readonly string[]): number {
   return min * 1000 - set.length
 }
 
-const MEMO_GENERATION = 512
-const MEMO_MAX_TEXT = 4096
 
 export class LiteralIndex {
   /** Units without a usable clause: always candidates. */
@@ -524,13 +522,6 @@ export class LiteralIndex {
   private unitStamp = new Int32Array(0)
   private generation = 0
   private allUnits?: number[]
-  /**
-   * Answers for texts scanned before (two generations, as in phrases.ts): rules
-   * ask about the same turns again, and a pre-send check about the same
-   * conversation on every keystroke.
-   */
-  private memoYoung = new Map<string, number[]>()
-  private memoOld = new Map<string, number[]>()
 
   constructor(readonly mode: Mode) {}
 
@@ -545,8 +536,6 @@ export class LiteralIndex {
    */
   add(clauses: readonly (readonly (readonly string[])[])[] | undefined): number {
     const unit = this.units++
-    this.memoYoung.clear()
-    this.memoOld.clear()
     const prepared: string[][][] = []
     for (const clause of clauses ?? [[]]) {
       const sets: string[][] = []
@@ -588,23 +577,12 @@ export class LiteralIndex {
     return s
   }
 
-  /** The units that may match `text`, in increasing order. */
+  /**
+   * The units that may match `text`, in increasing order. (Rules keep what
+   * they find per turn, so there is no memory of texts here: one pass over a
+   * text is cheap, and holding answers for thousands of texts is not.)
+   */
   scan(text: string): number[] {
-    let known = this.memoYoung.get(text)
-    if (known === undefined) {
-      known = this.memoOld.get(text) ?? this.scanText(text)
-      if (text.length <= MEMO_MAX_TEXT) {
-        if (this.memoYoung.size >= MEMO_GENERATION) {
-          this.memoOld = this.memoYoung
-          this.memoYoung = new Map()
-        }
-        this.memoYoung.set(text, known)
-      }
-    }
-    return known.slice()
-  }
-
-  private scanText(text: string): number[] {
     const skel = skeleton(text, this.mode)
     if (skel === undefined) {
       if (this.allUnits?.length !== this.units) this.allUnits = Array.from({ length: this.units }, (_, k) => k)
