@@ -210,6 +210,33 @@ export function scoreCustomerTurn(
 }
 
 function score(index: number, text: string, agent: AgentContext | undefined, extra?: PhraseMatcher): Scored | undefined {
+  return withAgent(baseScore(index, text, agent !== undefined, extra), agent)
+}
+
+/**
+ * What the scorer finds in a customer message that does not depend on what the
+ * last agent turn said (only on whether there was one): kept per turn between
+ * pre-send checks. The follow-up kind is settled by `withAgent`.
+ */
+interface BaseScore {
+  index: number
+  text: string
+  score: number
+  trigger: PhraseMatch
+  resolved: boolean
+  /** Signals for the follow-up kind (with an agent turn before only). */
+  tone: boolean
+  fault: boolean
+  promise: boolean
+  upset: boolean
+  strong: boolean
+  /** The quote and kind, worked out on first use. */
+  details?: { quote: string; kind: Kind }
+  persisting?: boolean
+  another?: boolean
+}
+
+function baseScore(index: number, text: string, hasAgent: boolean, extra?: PhraseMatcher): BaseScore | undefined {
   let score = 0
   let best: { weight: number; match: PhraseMatch } | undefined
   const consider = (weight: number, found: PhraseMatch[], bonus = true) => {
@@ -227,20 +254,17 @@ function score(index: number, text: string, agent: AgentContext | undefined, ext
   const strong = hit.failure || hit.badService
 
   const resolved = RESOLVED.test(text)
-  let followUp: Complaint['followUp']
-  if (agent) {
-    const fault = consider(AFTER_AGENT.agentFault, AGENT_FAULT.find(text))
-    const tone = consider(AFTER_AGENT.tone, FOLLOW_UP.tone.find(text))
+  let fault = false
+  let tone = false
+  let promise = false
+  let upset = false
+  if (hasAgent) {
+    fault = consider(AFTER_AGENT.agentFault, AGENT_FAULT.find(text))
+    tone = consider(AFTER_AGENT.tone, FOLLOW_UP.tone.find(text))
     const toldYou = consider(AFTER_AGENT.toldYou, FOLLOW_UP.toldYou.find(text))
-    const promise = consider(AFTER_AGENT.brokenPromise, FOLLOW_UP.brokenPromise.find(text))
+    promise = consider(AFTER_AGENT.brokenPromise, FOLLOW_UP.brokenPromise.find(text))
     // An upset follow-up: a fix that did not work or a disputed answer only counts as a new failure when it shows.
-    const upset = hit.negativeTone || hit.punctuation || hit.badService || shouting || toldYou
-    if (resolved) followUp = undefined
-    else if (tone) followUp = 'tone'
-    else if (fault && upset) followUp = 'dispute'
-    else if (FOLLOW_UP.persisting.test(text) && (agent.claimedFix || upset)) followUp = 'persisting'
-    else if (promise && agent.committed) followUp = 'promise'
-    else if (strong && FOLLOW_UP.another.test(text)) followUp = 'another'
+    upset = hit.negativeTone || hit.punctuation || hit.badService || shouting || toldYou
   }
   if (!best) return undefined
   // An information question ("how do I…?", "is it possible…?") lowers the score, unless it asks for a fix or for help.
@@ -255,33 +279,53 @@ function score(index: number, text: string, agent: AgentContext | undefined, ext
   if (DAMPER.selfCaused.test(text)) score -= DAMPERS.selfCaused
   if (DAMPER.psa.test(text)) score -= DAMPERS.psa
   if (resolved && !strong) score -= 1
-  const match = (best as { weight: number; match: PhraseMatch }).match
-  const scored = { turn: index, score, trigger: match, ...(followUp ? { followUp } : {}), resolved }
-  return {
-    ...scored,
-    finish(): Complaint {
-      const sentence = splitSentences(text).find((s) => s.start <= match.start && match.start < s.end)
-      const quote = clip((sentence?.text ?? text.slice(match.start, match.end)).replace(LEADING_MENTIONS, ''), 90)
-      return { turn: index, score, trigger: match, quote, ...(followUp ? { followUp } : {}), resolved, kind: kindOf(text) }
-    }
-  }
+  const trigger = (best as { weight: number; match: PhraseMatch }).match
+  return { index, text, score, trigger, resolved, tone, fault, promise, upset, strong }
+}
+
+/** The base score of a customer message completed with what the last agent turn said. */
+function withAgent(base: BaseScore | undefined, agent: AgentContext | undefined): Scored | undefined {
+  if (!base) return undefined
+  const followUp = followUpOf(base, agent)
+  return { turn: base.index, score: base.score, trigger: base.trigger, ...(followUp ? { followUp } : {}), resolved: base.resolved, finish: () => complete(base, followUp) }
+}
+
+/** Strongest kind of new failure a customer message reports after the agent turn `agent`, if any. */
+function followUpOf(base: BaseScore, agent: AgentContext | undefined): Complaint['followUp'] {
+  if (!agent || base.resolved) return undefined
+  if (base.tone) return 'tone'
+  if (base.fault && base.upset) return 'dispute'
+  if ((base.persisting ??= FOLLOW_UP.persisting.test(base.text)) && (agent.claimedFix || base.upset)) return 'persisting'
+  if (base.promise && agent.committed) return 'promise'
+  if (base.strong && (base.another ??= FOLLOW_UP.another.test(base.text))) return 'another'
+  return undefined
+}
+
+/** The complaint with its quote and kind (worked out once per message). */
+function complete(base: BaseScore, followUp: Complaint['followUp']): Complaint {
+  const { index, text, score, trigger, resolved } = base
+  const details = (base.details ??= (() => {
+    const sentence = splitSentences(text).find((s) => s.start <= trigger.start && trigger.start < s.end)
+    const quote = clip((sentence?.text ?? text.slice(trigger.start, trigger.end)).replace(LEADING_MENTIONS, ''), 90)
+    return { quote, kind: kindOf(text) }
+  })())
+  return { turn: index, score, trigger, quote: details.quote, ...(followUp ? { followUp } : {}), resolved, kind: details.kind }
 }
 
 /**
  * Whether a customer message after the check is done can reopen it: a new
  * failure needs one of the follow-up signals (tone, a disputed answer, a fix
  * that did not work, a broken promise, another problem) and no "sorted now".
- * Cheap: five small lexicons instead of the whole complaint scorer.
+ * Cheap: five small lexicons instead of the whole complaint scorer. What the
+ * message alone says is worked out here; `test` adds the last agent turn.
  */
-function mayReopen(text: string, agent: AgentContext): boolean {
-  if (RESOLVED.test(text)) return false
-  return (
-    FOLLOW_UP.tone.test(text) ||
-    AGENT_FAULT.test(text) ||
-    FOLLOW_UP.persisting.test(text) ||
-    FOLLOW_UP.another.test(text) ||
-    (agent.committed && FOLLOW_UP.brokenPromise.test(text))
-  )
+function reopenSignals(text: string): { test(agent: AgentContext): boolean } {
+  if (RESOLVED.test(text)) return { test: () => false }
+  if (FOLLOW_UP.tone.test(text) || AGENT_FAULT.test(text) || FOLLOW_UP.persisting.test(text) || FOLLOW_UP.another.test(text)) {
+    return { test: () => true }
+  }
+  let brokenPromise: boolean | undefined
+  return { test: (agent) => agent.committed && (brokenPromise ??= FOLLOW_UP.brokenPromise.test(text)) }
 }
 
 /** What an agent turn claims or commits to, worked out only when a later customer turn asks. */
@@ -418,39 +462,59 @@ export default defineRule<AcknowledgeComplaintOptions>({
     /** Kinds of follow-up already judged: saying "still broken" twice is a restatement. */
     const reopened = new Set<string>()
 
+    // Per-turn work is kept with the turn analyses (pre-send checks reuse them while only the draft changes): the
+    // keys carry every option the values depend on; what the previous agent turn said is applied afresh each run.
+    const scoreKey = `acknowledge-complaint:score:${JSON.stringify(options.complaintPhrases ?? [])}`
+    const scoreFirstKey = `${scoreKey}:first`
+    const scoreAfterAgentKey = `${scoreKey}:after-agent`
+    const ackKey = `acknowledge-complaint:ack:${JSON.stringify(options.allow ?? [])}`
+    const acknowledged = (i: number) => {
+      const a = context.analyse(i)
+      return a.memo(ackKey, () => hasAcknowledgement(a.ownText, allow))
+    }
+
     transcript.turns.forEach((turn, i) => {
       if (turn.role === 'customer') {
         signal = true
         // Once the check is done, only a new, distinct failure matters: skip the scorer unless one can be there.
         if (!open && checked && !(newFailures && agent)) return
-        const text = customerText(turn.text)
-        if (!open && checked && !mayReopen(text, agent!)) return
-        const c = score(i, text, agent, extra)
+        const a = context.analyse(i)
+        const text = a.memo('acknowledge-complaint:text', () => customerText(turn.text))
+        if (!open && checked && !a.memo('acknowledge-complaint:reopen', () => reopenSignals(text)).test(agent!)) return
+        const c = agent
+          ? a.memo(scoreAfterAgentKey, () => baseScore(i, text, true, extra))
+          : a.memo(scoreFirstKey, () => baseScore(i, text, false, extra))
         if (open) {
           // Still waiting for the first reply: "sorted now, thanks" closes it; a stronger message gives the quote.
           if (c && c.resolved && c.score < threshold) open = undefined
-          else if (c && c.score > open.score) open = { ...c.finish(), kind: open.kind }
+          else if (c && c.score > open.score) open = { ...complete(c, followUpOf(c, agent)), kind: open.kind }
           return
         }
         if (!c || c.score < threshold) return
-        if (!checked) open = c.finish()
-        else if (newFailures && c.followUp && !reopened.has(c.followUp)) {
-          reopened.add(c.followUp)
-          open = { ...c.finish(), kind: 'followUp' }
+        const followUp = followUpOf(c, agent)
+        if (!checked) open = complete(c, followUp)
+        else if (newFailures && followUp && !reopened.has(followUp)) {
+          reopened.add(followUp)
+          open = { ...complete(c, followUp), kind: 'followUp' }
         }
         return
       }
       if (turn.role !== 'agent' && turn.role !== 'bot') return
-      agent = new LazyAgentContext(() => {
-        const own = context.analyse(i).ownText
-        return own.length > MAX_CHARS ? own.slice(0, MAX_CHARS) : own
-      })
+      const analysis = context.analyse(i)
+      agent = analysis.memo(
+        'acknowledge-complaint:agent',
+        () =>
+          new LazyAgentContext(() => {
+            const own = analysis.ownText
+            return own.length > MAX_CHARS ? own.slice(0, MAX_CHARS) : own
+          })
+      )
       const hadSignal = signal
       signal = false
       if (!open) {
         // An apology in answer to a customer message the scorer did not count as a complaint still shows there was
         // one, and that it was acknowledged: that check is done.
-        if (!checked && hadSignal && hasAcknowledgement(context.analyse(i).ownText, allow)) checked = true
+        if (!checked && hadSignal && acknowledged(i)) checked = true
         return
       }
       const a = context.analyse(i)
@@ -458,7 +522,7 @@ export default defineRule<AcknowledgeComplaintOptions>({
       const complaint = open
       open = undefined
       checked = true
-      if (hasAcknowledgement(a.ownText, allow)) return
+      if (acknowledged(i)) return
 
       const triggerText = transcript.turns[complaint.turn]!.text.slice(complaint.trigger.start, complaint.trigger.end)
       const dialect = complaint.trigger.entry.dialect ?? ''

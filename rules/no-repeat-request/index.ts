@@ -54,6 +54,14 @@ function allowMatcher(list: string[]) {
 
 const squash = (s: string) => foldDigits(s).toLowerCase().replace(/[^a-z0-9@\u00C0-\u024F\u0621-\u064A]/g, '')
 
+/** Kind and squashed value of a given detail (two with the same key are one detail), kept per memoised detail. */
+const givenKeyCache = new WeakMap<Given, string>()
+function givenKey(g: Given): string {
+  let key = givenKeyCache.get(g)
+  if (key === undefined) givenKeyCache.set(g, (key = `${g.kind}\u0000${squash(g.value)}`))
+  return key
+}
+
 /** The agent's text, prepared once per turn for value look-ups. */
 interface Prepared {
   squashed: string
@@ -143,6 +151,8 @@ export default defineRule<NoRepeatRequestOptions>({
     const kinds = new Set<Kind>(options.kinds ?? KINDS)
     const allow = options.allow?.length ? allowMatcher(options.allow) : undefined
     const given: Given[] = []
+    /** Keys of `given` (see givenKey). */
+    const givenKeys = new Set<string>()
     // Kinds the last agent/bot turn asked for: a bare answer to them counts as given.
     let lastAsked: Kind[] = []
 
@@ -173,8 +183,11 @@ export default defineRule<NoRepeatRequestOptions>({
         const asked = lastAsked
         for (const g of context.analyse(i).memo(`no-repeat-request:given:${asked.join(',')}`, () => extractGiven(turn.text, i, asked))) {
           if (given.length >= MAX_GIVEN || !kinds.has(g.kind)) continue
-          const key = squash(g.value)
-          if (!given.some((x) => x.kind === g.kind && squash(x.value) === key)) given.push(g)
+          const key = givenKey(g)
+          if (!givenKeys.has(key)) {
+            givenKeys.add(key)
+            given.push(g)
+          }
         }
         return
       }

@@ -348,9 +348,17 @@ function snapshotOf(c: DraftInput['conversation']): unknown[] | undefined {
   return out
 }
 
-function sameSnapshot(a: unknown[], b: unknown[]): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+/** Whether `c` still reads as `snapshot` (what `snapshotOf(c)` would give), without building a new one. */
+function matchesSnapshot(snapshot: unknown[], c: DraftInput['conversation']): boolean {
+  const turns = (c as { turns?: unknown }).turns
+  if (!Array.isArray(turns) || snapshot.length !== 5 + 5 * turns.length) return false
+  if (snapshot[0] !== c.id || snapshot[1] !== c.channel || snapshot[2] !== c.language || snapshot[3] !== turns || snapshot[4] !== turns.length) return false
+  let k = 5
+  for (const t of turns) {
+    if (!t || typeof t !== 'object') return false
+    if (snapshot[k] !== t || snapshot[k + 1] !== t.role || snapshot[k + 2] !== t.text || snapshot[k + 3] !== t.at || snapshot[k + 4] !== t.author) return false
+    k += 5
+  }
   return true
 }
 
@@ -394,11 +402,11 @@ export function createDraftChecker(config: Pick<ResolvedConfig, 'rules' | 'minCo
       throw new DraftInputError('"conversation" must be an object with "channel" and "turns"')
     }
     // The same conversation object, unchanged, skips serialising (an editor checks on every keystroke).
-    const snapshot = snapshotOf(conversation)
-    const known = snapshot ? identity.get(conversation) : undefined
+    const known = identity.get(conversation)
     let json: string
-    if (known && sameSnapshot(known.snapshot, snapshot!)) json = known.json
+    if (known && matchesSnapshot(known.snapshot, conversation)) json = known.json
     else {
+      const snapshot = snapshotOf(conversation)
       try {
         json = JSON.stringify(conversation)
       } catch (error) {

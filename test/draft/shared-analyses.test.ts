@@ -39,7 +39,8 @@ const tuned = createLinter({
       'confirm-understanding': ['warn', { structural: false, presumption: ['i know exactly'] }],
       'no-unprompted-joke': ['warn', { wordplay: false, allow: ['haha', 'هههه'] }],
       'unkept-promise': ['warn', { weekend: [3], vagueMinutes: { short: 1, soon: 2 }, allow: ['update you'] }],
-      'no-repeat-request': ['warn', { kinds: ['email'] }]
+      'no-repeat-request': ['warn', { kinds: ['email'] }],
+      'acknowledge-complaint': ['warn', { allow: ['any update'], complaintPhrases: ['wrong button', 'still waiting'], threshold: 1.5, newFailures: false }]
     }
   }
 }).config.rules
