@@ -245,7 +245,7 @@ class Facts implements TextFacts {
 // Rules ask many matchers about the same turn or sentence: keep the facts of
 // recent texts. Bounded by count and by characters, so memory stays flat on
 // any stream of conversations.
-const MAX_TEXTS = 512
+const MAX_TEXTS = 256
 const MAX_CHARS = 1 << 20
 const cache = new Map<string, Facts>()
 let cachedChars = 0
