@@ -12,6 +12,7 @@ import { Piscina } from 'piscina'
 import type { Linter } from '../engine/linter.js'
 import type { InputFormat } from '../formats/index.js'
 import { lintChunk, type Chunk, type ChunkResult } from './chunks.js'
+import { heapBudget } from './heap-budget.js'
 import type { NodeLinterOptions } from './index.js'
 import type { Progress } from './progress.js'
 import { inShard, type Shard } from './shard.js'
@@ -194,7 +195,11 @@ export async function runPipeline(options: PipelineOptions): Promise<{ conversat
   }
 
   if (!parallel) {
-    for await (const chunk of chunksOf(options, (n) => (bytesDone += n))) await emit(lintChunk(options.linter, chunk))
+    const keepHeap = heapBudget()
+    for await (const chunk of chunksOf(options, (n) => (bytesDone += n))) {
+      await emit(lintChunk(options.linter, chunk))
+      keepHeap()
+    }
     options.progress?.done()
     return { conversations, agentWords }
   }

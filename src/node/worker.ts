@@ -2,8 +2,10 @@
 import { createNodeLinter, type NodeLinterOptions } from './index.js'
 import type { Linter } from '../engine/linter.js'
 import { lintChunk, type Chunk, type ChunkResult } from './chunks.js'
+import { heapBudget } from './heap-budget.js'
 
 let linter: Promise<Linter> | undefined
+const keepHeap = heapBudget()
 
 export interface WorkerTask {
   options: NodeLinterOptions
@@ -12,5 +14,7 @@ export interface WorkerTask {
 
 export default async function run(task: WorkerTask): Promise<ChunkResult> {
   linter ??= createNodeLinter(task.options).then((l) => l.linter)
-  return lintChunk(await linter, task.chunk)
+  const result = lintChunk(await linter, task.chunk)
+  keepHeap()
+  return result
 }
