@@ -118,8 +118,12 @@ let stamps = new Int32Array(0)
 let token = 0
 
 /** Marks the gate literals the haystack holds (found once per text and kept with its facts); returns the mark. */
+let lastMarked: { facts: TextFacts; side: 'latin' | 'arabic'; size: number } | undefined
+
 function markPresent(facts: TextFacts, h: Haystack, side: 'latin' | 'arabic'): number {
   if (h.marked !== undefined && h.marked === token) return token
+  // Matchers are asked about the same text one after another: its marks are often still there.
+  if (lastMarked && lastMarked.facts === facts && lastMarked.side === side && lastMarked.size === gateLiterals.size) return (h.marked = token)
   let memo = facts.memo.get(PRESENT) as { size: number; latin?: Int32Array; arabic?: Int32Array } | undefined
   if (!memo || memo.size !== gateLiterals.size) facts.memo.set(PRESENT, (memo = { size: gateLiterals.size }))
   let ids = memo[side]
@@ -131,6 +135,7 @@ function markPresent(facts: TextFacts, h: Haystack, side: 'latin' | 'arabic'): n
   if (stamps.length < gateLiterals.size) stamps = new Int32Array(gateLiterals.size)
   token = (token + 1) | 0 || 1
   for (const id of ids) stamps[id] = token
+  lastMarked = { facts, side, size: gateLiterals.size }
   return (h.marked = token)
 }
 
@@ -328,7 +333,7 @@ function latinKey(words: string[], c: PhraseBody): string | undefined {
     return key
   }
   const k1 = lead(first)
-  if (words.length === 1) return c.close ? PREFIX + k1.slice(0, PREFIX_MAX) : k1
+  if (words.length === 1) return c.close ? (k1.length >= PREFIX_MAX ? PREFIX + k1.slice(0, PREFIX_MAX) : undefined) : k1
   const second = words[1]!
   const pairable = LATIN_WORD_CHARS.test(first) && isLetterOrDigitAt(second, 0) && !(words.length === 2 && c.close)
   return pairable ? `${k1} ${lead(second)}` : k1
@@ -344,7 +349,7 @@ function arabicKey(words: string[], c: PhraseBody): string | undefined {
     return w.slice(0, i)
   }
   const k1 = lead(first)
-  if (words.length === 1) return c.close ? PREFIX + k1.slice(0, PREFIX_MAX) : k1
+  if (words.length === 1) return c.close ? (k1.length >= PREFIX_MAX ? PREFIX + k1.slice(0, PREFIX_MAX) : undefined) : k1
   const second = words[1]!
   const pairable = lead(first) === first && isArabicWordChar(second.charCodeAt(0)) && !(words.length === 2 && c.close)
   return pairable ? `${k1} ${lead(second)}` : k1
@@ -433,15 +438,12 @@ function regexParts(list: PhraseEntry[]): Part[] {
 class KeyTable<R> {
   readonly words = new Map<string, R[]>()
   readonly prefixes = new Map<string, R[]>()
-  /** Bit k set: some prefix key has k letters. */
-  #lengths = 0
 
   add(key: string, ref: R): void {
     let map = this.words
     if (key.startsWith(PREFIX)) {
       key = key.slice(1)
       map = this.prefixes
-      this.#lengths |= 1 << key.length
     }
     const refs = map.get(key)
     if (refs) refs.push(ref)
@@ -473,13 +475,11 @@ class KeyTable<R> {
       }
     }
     if (this.prefixes.size === 0) return
+    // `word*` phrases are indexed by their first PREFIX_MAX letters (shorter ones have expressions of their own).
     for (const w of text.words) {
-      const n = Math.min(PREFIX_MAX, w.key.length)
-      for (let k = 1; k <= n; k++) {
-        if (!(this.#lengths & (1 << k))) continue
-        const refs = this.prefixes.get(w.key.slice(0, k))
-        if (refs) for (const r of refs) visit(r, [w.start])
-      }
+      if (w.key.length < PREFIX_MAX) continue
+      const refs = this.prefixes.get(w.key.slice(0, PREFIX_MAX))
+      if (refs) for (const r of refs) visit(r, [w.start])
     }
   }
 }

@@ -17,6 +17,7 @@
  * its own-words version is computed.
  */
 import { LiteralSet } from './literal-scan.js'
+import { factsFor } from './phrase-text.js'
 
 /** 'raw': the expression runs on the text as written; 'arabic': on normaliseArabic(text) for Arabic expressions. */
 export type Mode = 'raw' | 'arabic'
@@ -509,13 +510,38 @@ function quality(set: readonly string[]): number {
 }
 
 
+/**
+ * The literals of every index, per mode, in one set: a text is scanned once
+ * for all of them (and the answer kept with the text's facts), whichever
+ * rules ask.
+ */
+const LITERALS: Record<Mode, LiteralSet> = { raw: new LiteralSet(), arabic: new LiteralSet() }
+const FOUND = { raw: Symbol('literals raw'), arabic: Symbol('literals arabic') }
+
+/** Ids (in LITERALS[mode]) of the literals the text's skeleton holds; undefined: do not filter. */
+function literalsIn(text: string, mode: Mode): Int32Array | undefined {
+  const facts = factsFor(text)
+  let memo = facts.memo.get(FOUND[mode]) as { size: number; found: Int32Array | undefined } | undefined
+  if (!memo || memo.size !== LITERALS[mode].size) {
+    const skel = skeleton(text, mode)
+    let found: Int32Array | undefined
+    if (skel !== undefined) {
+      const ids: number[] = []
+      LITERALS[mode].each(skel, (id) => ids.push(id))
+      found = Int32Array.from(ids)
+    }
+    facts.memo.set(FOUND[mode], (memo = { size: LITERALS[mode].size, found }))
+  }
+  return memo.found
+}
+
 export class LiteralIndex {
   /** Units without a usable clause: always candidates. */
   private readonly always: number[] = []
   private readonly slots: Slot[] = []
   private readonly slotOf = new Map<string, number>()
-  /** The slots' literals (a slot's id is its literal's id), found in a text in one pass. */
-  private readonly literals = new LiteralSet()
+  /** Slot of each literal of the shared set, plus one (0: not this index's). */
+  private slotOfLiteral = new Int32Array(0)
   private readonly clauses: IndexedClause[] = []
   private units = 0
   private slotStamp = new Int32Array(0)
@@ -573,7 +599,13 @@ export class LiteralIndex {
     s = this.slots.length
     this.slotOf.set(l, s)
     this.slots.push({ literal: l, clauses: [] })
-    if (this.literals.id(l) !== s) throw new Error('LiteralIndex: slots and literals out of step')
+    const id = LITERALS[this.mode].id(l)
+    if (this.slotOfLiteral.length <= id) {
+      const grown = new Int32Array(Math.max(id + 1, this.slotOfLiteral.length * 2))
+      grown.set(this.slotOfLiteral)
+      this.slotOfLiteral = grown
+    }
+    this.slotOfLiteral[id] = s + 1
     return s
   }
 
@@ -583,8 +615,8 @@ export class LiteralIndex {
    * text is cheap, and holding answers for thousands of texts is not.)
    */
   scan(text: string): number[] {
-    const skel = skeleton(text, this.mode)
-    if (skel === undefined) {
+    const found = literalsIn(text, this.mode)
+    if (found === undefined) {
       if (this.allUnits?.length !== this.units) this.allUnits = Array.from({ length: this.units }, (_, k) => k)
       return this.allUnits.slice()
     }
@@ -595,11 +627,13 @@ export class LiteralIndex {
     const out = this.always.slice()
     /** Clauses whose key set occurs: checked once the whole text is scanned. */
     const pending: number[] = []
-    this.literals.each(skel, (s) => {
-      if (slotStamp[s] === gen) return
+    const slotOfLiteral = this.slotOfLiteral
+    for (const literal of found) {
+      const s = (slotOfLiteral[literal] ?? 0) - 1
+      if (s < 0 || slotStamp[s] === gen) continue
       slotStamp[s] = gen
       for (const id of slots[s]!.clauses) pending.push(id)
-    })
+    }
     for (const id of pending) {
       const cl = clauses[id]!
       if (unitStamp[cl.unit] === gen) continue
