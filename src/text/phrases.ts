@@ -38,8 +38,7 @@ import {
   regexEntryParts,
   type PhraseBody
 } from './phrase-syntax.js'
-import { LiteralSet } from './literal-scan.js'
-import { requiredClauses } from './regex-prefilter.js'
+import { literalCount, literalId, literalsIn, requiredClauses } from './regex-prefilter.js'
 import {
   factsFor,
   foldCase,
@@ -108,35 +107,29 @@ interface Haystack {
   /** The text the part runs on: the original text, or the normalised Arabic. */
   text: string
   lower: string
-  /** Marked in `stamps` for the current run: the gate literals it holds. */
-  marked?: number
 }
 
 const PRESENT = Symbol('gate literals')
-/** The gate literals of the haystack being matched, marked with the run's token (one array for all texts). */
-let stamps = new Int32Array(0)
-let token = 0
+const EVERYTHING = new Uint32Array(0)
 
-/** Marks the gate literals the haystack holds (found once per text and kept with its facts); returns the mark. */
-let lastMarked: { facts: TextFacts; side: 'latin' | 'arabic'; size: number } | undefined
-
-function markPresent(facts: TextFacts, h: Haystack, side: 'latin' | 'arabic'): number {
-  if (h.marked !== undefined && h.marked === token) return token
-  // Matchers are asked about the same text one after another: its marks are often still there.
-  if (lastMarked && lastMarked.facts === facts && lastMarked.side === side && lastMarked.size === gateLiterals.size) return (h.marked = token)
-  let memo = facts.memo.get(PRESENT) as { size: number; latin?: Int32Array; arabic?: Int32Array } | undefined
-  if (!memo || memo.size !== gateLiterals.size) facts.memo.set(PRESENT, (memo = { size: gateLiterals.size }))
-  let ids = memo[side]
-  if (!ids) {
-    const found: number[] = []
-    gateLiterals.each(h.lower, (id) => found.push(id))
-    ids = memo[side] = Int32Array.from(found)
+/**
+ * The gate literals a text holds, as bits (found once per text, in the same
+ * scan as the rules' literal prefilters, and kept with its facts). The scan
+ * reads the text folded so that whatever its normalised Arabic form holds, it
+ * holds too: one answer serves both haystacks. EVERYTHING: do not filter.
+ */
+function presentIn(facts: TextFacts): Uint32Array {
+  let memo = facts.memo.get(PRESENT) as { size: number; bits: Uint32Array } | undefined
+  if (!memo || memo.size !== literalCount('arabic')) {
+    const found = literalsIn(facts.text, 'arabic')
+    let bits = EVERYTHING
+    if (found) {
+      bits = new Uint32Array((literalCount('arabic') >>> 5) + 1)
+      for (const id of found) bits[id >>> 5]! |= 1 << (id & 31)
+    }
+    facts.memo.set(PRESENT, (memo = { size: literalCount('arabic'), bits }))
   }
-  if (stamps.length < gateLiterals.size) stamps = new Int32Array(gateLiterals.size)
-  token = (token + 1) | 0 || 1
-  for (const id of ids) stamps[id] = token
-  lastMarked = { facts, side, size: gateLiterals.size }
-  return (h.marked = token)
+  return memo.bits
 }
 
 // --- Plain phrases, matched character by character ------------------------------------------------
@@ -240,9 +233,6 @@ function wordAlt(entry: PhraseEntry, order: number, words: string[], key: string
   }
 }
 
-/** Every literal an expression alternative needs, in the process: a text is scanned for all of them at once. */
-const gateLiterals = new LiteralSet()
-
 /**
  * What an expression cannot match without, from its literals (see
  * regex-prefilter.ts): one or two of the most telling sets of literals of each
@@ -257,25 +247,27 @@ function literalGate(source: string): number[][][] | undefined {
   for (const clause of clauses) {
     // A set with a one-letter literal rules out almost nothing: leave it out (the test only gets weaker).
     const sets = clause.filter((set) => set.every((l) => l.length > 1))
-    if (sets.length === 0) return undefined
-    gate.push(
-      sets
-        .sort((a, b) => worth(b) - worth(a))
-        .slice(0, 2)
-        .map((set) => set.map((l) => gateLiterals.id(foldCase(l))))
-    )
+    const chosen: number[][] = []
+    for (const set of sets.sort((a, b) => worth(b) - worth(a))) {
+      const ids = set.map((l) => literalId(l, 'arabic'))
+      if (ids.some((id) => id === undefined)) continue
+      chosen.push(ids as number[])
+      if (chosen.length === 2) break
+    }
+    if (chosen.length === 0) return undefined
+    gate.push(chosen)
   }
   return gate
 }
 
-function opens(gate: number[][][] | undefined, mark: number): boolean {
-  if (!gate) return true
+function opens(gate: number[][][] | undefined, present: Uint32Array): boolean {
+  if (!gate || present === EVERYTHING) return true
   for (const clause of gate) {
     let all = true
     for (const set of clause) {
       let any = false
       for (const l of set) {
-        if (stamps[l] === mark) {
+        if (present[l >>> 5]! & (1 << (l & 31))) {
           any = true
           break
         }
@@ -643,6 +635,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
     let latinHay: Haystack | undefined
     let arabicSide: ReturnType<TextFacts['arabic']> | null = null
     let arabicHay: Haystack | undefined
+    let presentBits: Uint32Array | undefined
     /** Live alternatives by part, from the word index. */
     let byPart: Map<Part, Array<{ alt: Alt; places?: number[] }>> | undefined
     const gather = (found: Found | undefined) => {
@@ -670,8 +663,8 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
         h = arabicHay ??= { text: arabicSide.norm.text, lower: arabicSide.lower }
       } else h = latinHay ??= { text, lower: facts.lower }
       if (part.scanned.length) {
-        const mark = markPresent(facts, h, part.arabic ? 'arabic' : 'latin')
-        for (const alt of part.scanned) if (opens(alt.gate, mark)) (live ??= []).push({ alt })
+        const present = (presentBits ??= presentIn(facts))
+        for (const alt of part.scanned) if (opens(alt.gate, present)) (live ??= []).push({ alt })
       }
       if (!live || live.length === 0) continue
       if (live.length > 1) live.sort((a, b) => a.alt.order - b.alt.order)
