@@ -10,7 +10,8 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js'
 import { normaliseArabic } from '../../src/text/arabic/normalise.js'
-import { messageLanguage } from '../../src/text/language.js'
+import { reportPhraseFindings, type PhraseFinding } from '../phrase-findings.js'
+import { skipLeadingConjunction } from '../../src/text/arabic/conjunction.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
 import { compileCategory, type Category as LexiconCategory } from '../../src/text/lexicon-category.js'
 import type { OptionSchema, TurnAnalysis } from '../../src/types.js'
@@ -236,17 +237,7 @@ function anyProducer(possible: readonly number[]): boolean {
   return false
 }
 
-interface Candidate {
-  kind: Kind
-  /** The matcher that found it (lexicon findings), to tell a leading و/ف conjunction from the phrase. */
-  matcher?: PhraseMatcher
-  start: number
-  end: number
-  confidence: number
-  /** Language of the coaching text. */
-  lang: 'en' | 'ar' | 'arabizi'
-  dialect?: Dialect
-}
+type Candidate = PhraseFinding<Kind, Dialect>
 
 // ---------------------------------------------------------------------------
 
@@ -484,29 +475,10 @@ export default defineRule<NoArguingOptions>({
       }
       chosen.sort((a, b) => a.start - b.start)
 
-      for (const c of chosen) {
-        // A leading conjunction («وكان لازم…») is not part of the phrase: point at the phrase itself.
-        if (c.matcher && /^[وف][\u0621-\u064A]/.test(text.slice(c.start, c.end))) {
-          const rest = text.slice(c.start + 1, c.end)
-          if (c.matcher.find(rest).some((r) => r.start === 0 && r.end === rest.length)) c.start += 1
-        }
-      }
+      for (const c of chosen) skipLeadingConjunction(c, text)
       return chosen
     }
 
-    transcript.turns.forEach((turn, i) => {
-      if (turn.role !== 'agent' && turn.role !== 'bot') return
-      const analysis = context.analyse(i)
-      const chosen = analysis.memo(memoKey, () => candidatesIn(i))
-      if (chosen.length === 0) return
-      const text = analysis.ownText.length > MAX_CHARS ? analysis.ownText.slice(0, MAX_CHARS) : analysis.ownText
-      for (const c of chosen) {
-        const span = text.slice(c.start, c.end)
-        // A forced locale wins; otherwise the language of the trigger (Arabic or Arabizi → Arabic).
-        const lang = messageLanguage(context, c.lang === 'en' ? 'en' : 'ar') === 'en' ? 'en' : c.lang === 'en' ? 'ar' : c.lang
-        const msg = message(c.kind, span, lang, c.dialect)
-        context.report({ turn: i, start: c.start, end: c.end, reason: msg.reason, note: msg.note, expected: msg.expected, confidence: c.confidence })
-      }
-    })
+    reportPhraseFindings(context, { memoKey, maxChars: MAX_CHARS, findingsIn: candidatesIn, message })
   }
 })

@@ -23,7 +23,6 @@ function afterAr(...turns: TestConversation['turns']): TestConversation {
 }
 
 const customer = (text: string) => ({ role: 'customer' as const, text })
-const agent = (text: string) => ({ role: 'agent' as const, text })
 const bot = (text: string) => ({ role: 'bot' as const, text })
 const system = (text: string) => ({ role: 'system' as const, text })
 

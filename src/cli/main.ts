@@ -1,32 +1,25 @@
 /** The `coachlint` command line: a thin layer over the Node API. */
 import { createWriteStream, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs'
-import { dirname, relative, resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import type { VFile } from 'vfile'
 import { ConfigError } from '../config/resolve.js'
 import { INPUT_FORMATS, type InputFormat } from '../formats/index.js'
 import type { JsonMessage } from '../reporters/json.js'
-import { conversationResults } from '../reporters/conversations.js'
 import { csvHeader, formatCsvRows } from '../reporters/csv.js'
 import { formatGithub } from '../reporters/github.js'
 import { formatSarif } from '../reporters/sarif.js'
-import type { ChunkResult } from '../node/chunks.js'
-import { runPipeline, totalSize, type PipelineInput } from '../node/pipeline.js'
-import { createProgress } from '../node/progress.js'
 import { parseShard, type Shard } from '../node/shard.js'
 import { exitCodeForResults, ResultCollector, toJsonResults, toVFiles, warningCount } from './results.js'
 import { lintInputs } from './lint-inputs.js'
 import { runReport, type ReportFlags } from './report.js'
 import { ScorecardBuilder } from '../report/scorecard.js'
 import type { RuleSetting } from '../types.js'
-import { createNodeLinter, expandPaths, type NodeLinterOptions } from '../node/index.js'
-import { addProblem } from '../engine/messages.js'
+import { createNodeLinter, type NodeLinterOptions } from '../node/index.js'
 import { EXIT_FATAL } from './exit-code.js'
 import { formatStylish } from './stylish.js'
 import { runEvalCommand } from '../eval/command.js'
 import { runConvert, type ConvertFlags } from './convert.js'
 import { registerDraftCommands } from './draft-commands.js'
-import { VFile as VFileClass } from 'vfile'
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -89,12 +82,6 @@ export function parseRuleFlags(flags: string[]): Record<string, RuleSetting> {
     } else out[id] = value as RuleSetting
   }
   return out
-}
-
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
 }
 
 function write(text: string, outputFile?: string) {

@@ -3,7 +3,7 @@ import { JsonSyntaxError, parseJson } from '../model/json-source.js'
 import { problem } from '../model/problems.js'
 import { transcriptFromNode, type ReadResult } from '../model/transcript.js'
 import type { ReadOptions } from './options.js'
-import { detectVendor, readHelpdeskNode, unknownShape } from './helpdesk.js'
+import { readHelpdeskNode, unknownShape } from './helpdesk.js'
 import { readSlack } from './slack.js'
 
 export function readJson(text: string, options: ReadOptions): ReadResult {

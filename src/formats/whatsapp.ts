@@ -197,7 +197,7 @@ export function readWhatsApp(text: string, options: ReadOptions): ReadResult {
   let prevContentEnd = 0
   let firstContent = -1
 
-  for (const { number: lineNo, start: lineStart, end: contentEnd, breakAt: lineEnd } of lines(text)) {
+  for (const { number: lineNo, start: lineStart, end: contentEnd } of lines(text)) {
     const line = text.slice(lineStart, contentEnd)
     if (firstContent < 0 && line.trim() !== '') firstContent = lineStart
     const header = parseHeader(line, lineStart, lineNo, contentEnd)

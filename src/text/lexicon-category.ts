@@ -143,11 +143,3 @@ function regexSource(phrase: string): string {
   const src = phrase.slice(1, phrase.lastIndexOf('/'))
   return ARABIC_LETTER.test(src) ? src.replace(/[\u0621-\u065F\u0670\u0640]+/g, (run) => normalisePhrase(run)) : src
 }
-
-/** Which expression compilePhrases puts a regex entry in: its flags and whether it runs on normalised Arabic. */
-function partKey(e: PhraseEntry): string {
-  if (/\\[1-9]|\\k<|\(\?<[^=!]/.test(regexSource(e.phrase))) return 'own'
-  const last = e.phrase.lastIndexOf('/')
-  const flags = [...new Set(e.phrase.slice(last + 1) + 'gu')].sort().join('')
-  return `${flags}|${ARABIC_LETTER.test(e.phrase.slice(1, last))}`
-}

@@ -1,0 +1,53 @@
+/**
+ * The reporting half shared by the rules that find lexicon phrases in agent
+ * turns (no-arguing, no-rudeness): each agent or bot turn's findings are worked
+ * out once and kept with the turn's analysis (a pre-send check does not redo
+ * earlier turns), then reported with coaching in the language the locale or
+ * the finding calls for.
+ */
+import type { PhraseMatcher } from '../src/text/phrases.js'
+import { messageLanguage } from '../src/text/language.js'
+import type { RuleContext } from '../src/types.js'
+
+export interface PhraseFinding<Kind, Dialect> {
+  kind: Kind
+  /** The matcher that found it (lexicon findings), to tell a leading و/ف conjunction from the phrase. */
+  matcher?: PhraseMatcher
+  start: number
+  end: number
+  confidence: number
+  /** Language of the coaching text. */
+  lang: 'en' | 'ar' | 'arabizi'
+  dialect?: Dialect
+}
+
+export interface Coaching {
+  reason: string
+  note: string
+  expected: string[]
+}
+
+export function reportPhraseFindings<Kind, Dialect, Options>(
+  context: RuleContext<Options>,
+  options: {
+    /** Key of the findings kept with each turn's analysis: must name every option they depend on. */
+    memoKey: string
+    maxChars: number
+    findingsIn(turn: number): Array<PhraseFinding<Kind, Dialect>>
+    message(kind: Kind, span: string, lang: 'en' | 'ar' | 'arabizi', dialect?: Dialect): Coaching
+  }
+): void {
+  context.transcript.turns.forEach((turn, i) => {
+    if (turn.role !== 'agent' && turn.role !== 'bot') return
+    const analysis = context.analyse(i)
+    const found = analysis.memo(options.memoKey, () => options.findingsIn(i))
+    if (found.length === 0) return
+    const text = analysis.ownText.length > options.maxChars ? analysis.ownText.slice(0, options.maxChars) : analysis.ownText
+    for (const c of found) {
+      // A forced locale wins; otherwise the language of the trigger (Arabic or Arabizi → Arabic).
+      const lang = messageLanguage(context, c.lang === 'en' ? 'en' : 'ar') === 'en' ? 'en' : c.lang === 'en' ? 'ar' : c.lang
+      const msg = options.message(c.kind, text.slice(c.start, c.end), lang, c.dialect)
+      context.report({ turn: i, start: c.start, end: c.end, reason: msg.reason, note: msg.note, expected: msg.expected, confidence: c.confidence })
+    }
+  })
+}
