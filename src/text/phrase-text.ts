@@ -242,25 +242,28 @@ class Facts implements TextFacts {
   }
 }
 
-// Rules ask many matchers about the same turn or sentence: keep the facts of
-// recent texts. Bounded by count and by characters, so memory stays flat on
-// any stream of conversations.
-const MAX_TEXTS = 256
-const MAX_CHARS = 1 << 20
-const cache = new Map<string, Facts>()
-let cachedChars = 0
+// Rules ask many matchers about the same turn or sentence, and a pre-send
+// check asks about the same conversation on every keystroke: keep the facts of
+// recent texts in two generations. A text used while the young one fills
+// stays; one not used for a whole generation is dropped. Bounded by count and
+// by characters, so memory stays flat on any stream of conversations.
+const GENERATION_TEXTS = 128
+const GENERATION_CHARS = 1 << 19
+let young = new Map<string, Facts>()
+let old = new Map<string, Facts>()
+let youngChars = 0
 
 export function factsFor(text: string): TextFacts {
-  let facts = cache.get(text)
+  let facts = young.get(text)
   if (facts) return facts
-  facts = new Facts(text)
-  if (cache.size >= MAX_TEXTS || cachedChars + text.length > MAX_CHARS) {
-    cache.clear()
-    cachedChars = 0
+  facts = old.get(text) ?? new Facts(text)
+  if (text.length > GENERATION_CHARS / 4) return facts
+  if (young.size >= GENERATION_TEXTS || youngChars + text.length > GENERATION_CHARS) {
+    old = young
+    young = new Map()
+    youngChars = 0
   }
-  if (text.length <= MAX_CHARS / 4) {
-    cache.set(text, facts)
-    cachedChars += text.length
-  }
+  young.set(text, facts)
+  youngChars += text.length
   return facts
 }
