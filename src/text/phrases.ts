@@ -38,7 +38,7 @@ import {
   regexEntryParts,
   type PhraseBody
 } from './phrase-syntax.js'
-import { literalCount, literalId, literalsIn, requiredClauses } from './regex-prefilter.js'
+import { LiteralIndex, requiredClauses } from './regex-prefilter.js'
 import {
   factsFor,
   foldCase,
@@ -89,8 +89,8 @@ interface Alt {
   next(h: Haystack, from: number, places: number[] | undefined): Hit | undefined
   /** Index key (word-indexed alternatives only). */
   key?: string
-  /** Literals it cannot match without (expression alternatives only; see literalGate). */
-  gate?: number[][][]
+  /** Its unit in the expressions' literal prefilter (expression alternatives only). */
+  unit?: number
 }
 
 interface Part {
@@ -109,25 +109,21 @@ interface Haystack {
   lower: string
 }
 
-const PRESENT = Symbol('gate literals')
-const EVERYTHING = new Uint32Array(0)
-
 /**
- * The gate literals a text holds, as bits (found once per text, in the same
- * scan as the rules' literal prefilters, and kept with its facts). The scan
- * reads the text folded so that whatever its normalised Arabic form holds, it
- * holds too: one answer serves both haystacks. EVERYTHING: do not filter.
+ * Every expression alternative of every matcher, as a unit of one literal
+ * prefilter (see regex-prefilter.ts): a text's scan tells, in one go, which of
+ * them can match it at all.
  */
-function presentIn(facts: TextFacts): Uint32Array {
-  let memo = facts.memo.get(PRESENT) as { size: number; bits: Uint32Array } | undefined
-  if (!memo || memo.size !== literalCount('arabic')) {
-    const found = literalsIn(facts.text, 'arabic')
-    let bits = EVERYTHING
-    if (found) {
-      bits = new Uint32Array((literalCount('arabic') >>> 5) + 1)
-      for (const id of found) bits[id >>> 5]! |= 1 << (id & 31)
-    }
-    facts.memo.set(PRESENT, (memo = { size: literalCount('arabic'), bits }))
+const expressions = new LiteralIndex('arabic')
+const POSSIBLE = Symbol('possible expressions')
+
+/** Which expression alternatives may match the text, as bits by unit (kept with the text's facts). */
+function possibleIn(facts: TextFacts): Uint32Array {
+  let memo = facts.memo.get(POSSIBLE) as { size: number; bits: Uint32Array } | undefined
+  if (!memo || memo.size !== expressions.size) {
+    const bits = new Uint32Array((expressions.size >>> 5) + 1)
+    for (const unit of expressions.scan(facts.text)) bits[unit >>> 5]! |= 1 << (unit & 31)
+    facts.memo.set(POSSIBLE, (memo = { size: expressions.size, bits }))
   }
   return memo.bits
 }
@@ -233,55 +229,6 @@ function wordAlt(entry: PhraseEntry, order: number, words: string[], key: string
   }
 }
 
-/**
- * What an expression cannot match without, from its literals (see
- * regex-prefilter.ts): one or two of the most telling sets of literals of each
- * way it can match, as literal ids. A text that holds a literal of every set
- * of one way may match. Undefined: no literal is required, always run.
- */
-function literalGate(source: string): number[][][] | undefined {
-  const clauses = requiredClauses(source)
-  if (!clauses) return undefined
-  const worth = (set: string[]) => Math.min(...set.map((l) => l.length)) * 8 - set.length
-  const gate: number[][][] = []
-  for (const clause of clauses) {
-    // A set with a one-letter literal rules out almost nothing: leave it out (the test only gets weaker).
-    const sets = clause.filter((set) => set.every((l) => l.length > 1))
-    const chosen: number[][] = []
-    for (const set of sets.sort((a, b) => worth(b) - worth(a))) {
-      const ids = set.map((l) => literalId(l, 'arabic'))
-      if (ids.some((id) => id === undefined)) continue
-      chosen.push(ids as number[])
-      if (chosen.length === 2) break
-    }
-    if (chosen.length === 0) return undefined
-    gate.push(chosen)
-  }
-  return gate
-}
-
-function opens(gate: number[][][] | undefined, present: Uint32Array): boolean {
-  if (!gate || present === EVERYTHING) return true
-  for (const clause of gate) {
-    let all = true
-    for (const set of clause) {
-      let any = false
-      for (const l of set) {
-        if (present[l >>> 5]! & (1 << (l & 31))) {
-          any = true
-          break
-        }
-      }
-      if (!any) {
-        all = false
-        break
-      }
-    }
-    if (all) return true
-  }
-  return false
-}
-
 /** An alternative with its own expression (global, compiled on first use). */
 function regexAlt(entry: PhraseEntry, order: number, source: string, flags: string): Alt {
   let regex: RegExp | undefined
@@ -289,7 +236,7 @@ function regexAlt(entry: PhraseEntry, order: number, source: string, flags: stri
     entry,
     order,
     part: -1,
-    gate: literalGate(source),
+    unit: expressions.add(requiredClauses(source)),
     next(h, from) {
       regex ??= new RegExp(source, flags)
       regex.lastIndex = from
@@ -635,7 +582,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
     let latinHay: Haystack | undefined
     let arabicSide: ReturnType<TextFacts['arabic']> | null = null
     let arabicHay: Haystack | undefined
-    let presentBits: Uint32Array | undefined
+    let possibleBits: Uint32Array | undefined
     /** Live alternatives by part, from the word index. */
     let byPart: Map<Part, Array<{ alt: Alt; places?: number[] }>> | undefined
     const gather = (found: Found | undefined) => {
@@ -663,8 +610,8 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
         h = arabicHay ??= { text: arabicSide.norm.text, lower: arabicSide.lower }
       } else h = latinHay ??= { text, lower: facts.lower }
       if (part.scanned.length) {
-        const present = (presentBits ??= presentIn(facts))
-        for (const alt of part.scanned) if (opens(alt.gate, present)) (live ??= []).push({ alt })
+        const possible = (possibleBits ??= possibleIn(facts))
+        for (const alt of part.scanned) if (possible[alt.unit! >>> 5]! & (1 << (alt.unit! & 31))) (live ??= []).push({ alt })
       }
       if (!live || live.length === 0) continue
       if (live.length > 1) live.sort((a, b) => a.alt.order - b.alt.order)

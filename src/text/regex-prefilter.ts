@@ -518,19 +518,8 @@ function quality(set: readonly string[]): number {
 const LITERALS: Record<Mode, LiteralSet> = { raw: new LiteralSet(), arabic: new LiteralSet() }
 const FOUND = { raw: Symbol('literals raw'), arabic: Symbol('literals arabic') }
 
-/** The id of a literal (as written in an expression) in the shared set of a mode; undefined when it cannot filter. */
-export function literalId(literal: string, mode: Mode): number | undefined {
-  const folded = skeleton(literal, mode)
-  return folded === undefined || folded.length === 0 ? undefined : LITERALS[mode].id(folded)
-}
-
-/** How many literals the shared set of a mode has. */
-export function literalCount(mode: Mode): number {
-  return LITERALS[mode].size
-}
-
 /** Ids (in LITERALS[mode]) of the literals the text's skeleton holds; undefined: do not filter. */
-export function literalsIn(text: string, mode: Mode): Int32Array | undefined {
+function literalsIn(text: string, mode: Mode): Int32Array | undefined {
   const facts = factsFor(text)
   let memo = facts.memo.get(FOUND[mode]) as { size: number; found: Int32Array | undefined } | undefined
   if (!memo || memo.size !== LITERALS[mode].size) {
