@@ -634,15 +634,30 @@ export class LiteralIndex {
       slotStamp[s] = gen
       for (const id of slots[s]!.clauses) pending.push(id)
     }
+    let sorted = true
     for (const id of pending) {
       const cl = clauses[id]!
       if (unitStamp[cl.unit] === gen) continue
-      if (cl.others.every((set) => set.some((x) => slotStamp[x] === gen))) {
-        unitStamp[cl.unit] = gen
-        out.push(cl.unit)
+      let holds = true
+      for (const set of cl.others) {
+        let any = false
+        for (const x of set) {
+          if (slotStamp[x] === gen) {
+            any = true
+            break
+          }
+        }
+        if (!any) {
+          holds = false
+          break
+        }
       }
+      if (!holds) continue
+      unitStamp[cl.unit] = gen
+      if (out.length > 0 && out[out.length - 1]! > cl.unit) sorted = false
+      out.push(cl.unit)
     }
-    return out.length > 1 ? out.sort((a, b) => a - b) : out
+    return sorted ? out : out.sort((a, b) => a - b)
   }
 
   /** scan() as a bit mask, for indexes of at most 31 units. */
