@@ -5,6 +5,7 @@
  * earlier turns), then reported with coaching in the language the locale or
  * the finding calls for.
  */
+import type { Dialect } from '../src/text/arabic/dialect.js'
 import type { PhraseMatcher } from '../src/text/phrases.js'
 import { messageLanguage } from '../src/text/language.js'
 import type { RuleContext } from '../src/types.js'
@@ -50,4 +51,45 @@ export function reportPhraseFindings<Kind, Dialect, Options>(
       context.report({ turn: i, start: c.start, end: c.end, reason: msg.reason, note: msg.note, expected: msg.expected, confidence: c.confidence })
     }
   })
+}
+
+/** English coaching for one kind of finding. */
+export interface EnglishCoaching {
+  reason: (span: string) => string
+  note: string
+  expected: string[]
+}
+
+/** Arabic coaching for one kind of finding: suggestions per dialect (MSA always), and in Arabizi. */
+export interface ArabicCoaching {
+  reason: (span: string) => string
+  note: string
+  expected: Partial<Record<Dialect, string[]>> & { MSA: string[] }
+  arabizi?: string[]
+}
+
+/**
+ * The coaching for a finding: in English, or in Arabic with suggestions in the
+ * trigger's dialect (or Arabizi) first and an MSA one after.
+ */
+export function coaching<Kind extends string>(
+  en: Record<Kind, EnglishCoaching>,
+  ar: Record<Kind, ArabicCoaching>,
+  kind: Kind,
+  span: string,
+  lang: 'en' | 'ar' | 'arabizi',
+  dialect: Dialect = 'MSA'
+): Coaching {
+  const quoted = span.length > 80 ? `${span.slice(0, 77)}…` : span
+  if (lang === 'en') {
+    const t = en[kind]
+    return { reason: t.reason(quoted), note: t.note, expected: t.expected }
+  }
+  const t = ar[kind]
+  const own = t.expected[dialect]
+  let expected: string[]
+  if (lang === 'arabizi' && t.arabizi) expected = [...t.arabizi, ...t.expected.MSA.slice(0, 1)]
+  else if (own && dialect !== 'MSA') expected = [...own, ...t.expected.MSA.slice(0, 1)]
+  else expected = t.expected.MSA
+  return { reason: t.reason(quoted), note: t.note, expected }
 }

@@ -9,8 +9,8 @@
  * correcting its own mistake, an apology with a clarification.
  */
 import { defineRule } from '../../src/engine/define-rule.js'
-import { normaliseArabic } from '../../src/text/arabic/normalise.js'
 import { reportPhraseFindings, type PhraseFinding } from '../phrase-findings.js'
+import { inside, lowerWords as words, overlaps, quotedSpans } from '../../src/text/spans.js'
 import { skipLeadingConjunction } from '../../src/text/arabic/conjunction.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
 import { compileCategory, type Category as LexiconCategory } from '../../src/text/lexicon-category.js'
@@ -18,7 +18,8 @@ import type { OptionSchema, TurnAnalysis } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
 import ar from './lexicon.ar.json' with { type: 'json' }
 import en from './lexicon.en.json' with { type: 'json' }
-import { dialectOfTag, guessDialect, message, type Dialect, type Kind } from './messages.js'
+import { dialectOfTag, guessDialect, type Dialect } from '../../src/text/arabic/dialect.js'
+import { message, type Kind } from './messages.js'
 import { LiteralIndex, requiredClauses } from '../../src/text/regex-prefilter.js'
 
 export interface NoArguingOptions {
@@ -108,32 +109,6 @@ const ANSWER_LIKE = /^no\b|^[وف]?(?:لا|لأ|لاء)(?![\u0621-\u064A])|^la2\
 const NO_LEAD = /^(?:no\b|[وف]?(?:لا|لأ|لاء)(?![\u0621-\u064A])|la2\b)/iu
 const UPHELD = /(?:valid|correct|accurate|legitimate|right|justified|genuine|in\s+order|applied|صحيح|صحيحه|صحيحة|سليم|سليمه|سليمة|مظبوط|مظبوطه|مظبوطة|مضبوط|قانوني|قانونية|قانونيه|نظامي|نظامية|نظاميه|محلها|محله)$/iu
 const SOFT_REFUSAL = /(?<![\p{L}\p{N}])(?:unfortunately|afraid|regrettably|sadly)(?![\p{L}\p{N}])|للأسف|للاسف|مع الأسف|مع الاسف|نأسف|ناسف|بكل أسف/iu
-
-/** Quoted stretches (“…”, «…», "…", '…') of a text: words inside are someone else's. */
-function quotedSpans(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = []
-  const re = /“[^”\n]{1,300}”|«[^»\n]{1,300}»|"[^"\n]{1,300}"|(?<![\p{L}\p{N}])['‘][^'’\n]{1,300}['’](?![\p{L}\p{N}])/gu
-  let m: RegExpExecArray | null
-  while ((m = re.exec(text))) out.push([m.index, m.index + m[0].length])
-  return out
-}
-
-function inside(spans: Array<[number, number]>, start: number, end: number): boolean {
-  return spans.some(([s, e]) => start > s && end < e)
-}
-
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end
-}
-
-/** Words of a text, Arabic normalised and stripped of a و/ف prefix where that leaves a known word. */
-function words(text: string): string[] {
-  const norm = ARABIC.test(text) ? normaliseArabic(text).text : text
-  return norm
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}'’]+/u)
-    .filter(Boolean)
-}
 
 function isNegator(w: string): boolean {
   if (EN_NEGATORS.has(w) || AR_NEGATORS.has(w) || /n['’]t$/.test(w) || EN_BARE_CONTRACTIONS.has(w)) return true

@@ -10,8 +10,8 @@
  * «طبعاً», «ولا يهمك», words the agent quotes or reports from someone else.
  */
 import { defineRule } from '../../src/engine/define-rule.js'
-import { normaliseArabic } from '../../src/text/arabic/normalise.js'
 import { reportPhraseFindings, type PhraseFinding } from '../phrase-findings.js'
+import { inside, lowerWords as words, overlaps, quotedSpans } from '../../src/text/spans.js'
 import { skipLeadingConjunction } from '../../src/text/arabic/conjunction.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
 import type { OptionSchema, TurnAnalysis } from '../../src/types.js'
@@ -19,7 +19,8 @@ import { docsUrl } from '../docs-url.js'
 import ar from './lexicon.ar.json' with { type: 'json' }
 import en from './lexicon.en.json' with { type: 'json' }
 import { compileCategory, type Category as LexiconCategory } from '../../src/text/lexicon-category.js'
-import { dialectOfTag, guessDialect, message, type Dialect, type Kind } from './messages.js'
+import { dialectOfTag, guessDialect, type Dialect } from '../../src/text/arabic/dialect.js'
+import { message, type Kind } from './messages.js'
 import { LiteralIndex, requiredClauses, unionClauses } from '../../src/text/regex-prefilter.js'
 
 export interface NoRudenessOptions {
@@ -95,30 +96,6 @@ const ARABIZI_HINTS = /[a-z][2356789][a-z]|(?<![\p{L}\p{N}])[2356789][a-z]/iu
 const ARABIZI_WORDS = /(?<![\p{L}\p{N}])(?:el|ya|enta|inta|enti|ana|msh|mesh|mish|lazem|lazim|3ala|3la|fi|fel|w|bas|ma3|keda|hatha|hada|hayda|da|di|mafi|fih|3shan|3ashan|law|eza|iza|3and|3andak|leh|ليه|akid|tab|yalla)(?![\p{L}\p{N}])/giu
 
 const CONDITIONAL = new Set(['if', 'whether', 'unless', 'when', 'case', 'لو', 'اذا', 'إذا', 'حال', 'لوكان'])
-
-function quotedSpans(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = []
-  const re = /“[^”\n]{1,300}”|«[^»\n]{1,300}»|"[^"\n]{1,300}"|(?<![\p{L}\p{N}])['‘][^'’\n]{1,300}['’](?![\p{L}\p{N}])/gu
-  let m: RegExpExecArray | null
-  while ((m = re.exec(text))) out.push([m.index, m.index + m[0].length])
-  return out
-}
-
-function inside(spans: Array<[number, number]>, start: number, end: number): boolean {
-  return spans.some(([s, e]) => start > s && end < e)
-}
-
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end
-}
-
-function words(text: string): string[] {
-  const norm = ARABIC.test(text) ? normaliseArabic(text).text : text
-  return norm
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}'’]+/u)
-    .filter(Boolean)
-}
 
 function isNegator(w: string): boolean {
   const bare = w.replace(/['’]/g, '')

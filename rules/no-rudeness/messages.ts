@@ -4,22 +4,12 @@
  * suggestions follow the dialect of the trigger (or of the turn) where a natural
  * one exists; Arabizi triggers get an Arabizi suggestion.
  */
+import type { Dialect } from '../../src/text/arabic/dialect.js'
+import { coaching, type ArabicCoaching, type Coaching, type EnglishCoaching } from '../phrase-findings.js'
 
 export type Kind = 'calm' | 'dismiss' | 'condescend' | 'repeat' | 'sarcasm' | 'insult' | 'profanity' | 'shouting' | 'custom'
-export type Dialect = 'MSA' | 'EGY' | 'GLF' | 'LEV' | 'MAG' | 'IRQ'
-
-interface EnText {
-  reason: (span: string) => string
-  note: string
-  expected: string[]
-}
-
-interface ArText {
-  reason: (span: string) => string
-  note: string
-  expected: Partial<Record<Dialect, string[]>> & { MSA: string[] }
-  arabizi?: string[]
-}
+type EnText = EnglishCoaching
+type ArText = ArabicCoaching
 
 const EN: Record<Kind, EnText> = {
   calm: {
@@ -170,53 +160,6 @@ const AR: Record<Kind, ArText> = {
   }
 }
 
-/** Cheap dialect guess from a turn's words, for picking a natural suggestion. */
-const DIALECT_MARKERS: Array<[Dialect, RegExp]> = [
-  ['EGY', /(?:^|[\s،,.!؟?])(?:ده|دي|دلوقتي|حضرتك|عايز|عاوز|كده|بتاع|بتاعت|إزاي|ازاي|ليه|فندم|امبارح|هنبعت|بنبعت|معلش|خالص|مش|زي|مفيش|ايه|إيه|بقى|لسه|اوي|أوي|عشان|علشان|شوية)(?=$|[\s،,.!؟?])/g],
-  ['GLF', /(?:^|[\s،,.!؟?])(?:وش|ايش|إيش|الحين|أبي|ابي|تبي|أبغى|ابغى|زين|مو|هلا|وايد|أبشر|ليش|حيل|يبي|ابشر|حق|يطلع|خلني|مب)(?=$|[\s،,.!؟?])/g],
-  ['LEV', /(?:^|[\s،,.!؟?])(?:هلق|هلأ|شو|بدي|بدك|هيك|كتير|منيح|فيك|فيني|عم|هيدا|هيدي|هاد|هاي|لحتى|منعتذر|عنا|إلك)(?=$|[\s،,.!؟?])/g],
-  ['MAG', /(?:^|[\s،,.!؟?])(?:دابا|ديال|بزاف|واش|شنو|خويا|باش|غادي|كيفاش|راه|صافي|نتا|توا|برشا|ياسر|متاع|نجم|علاش|هادشي|ماشي|ليا|ليك)(?=$|[\s،,.!؟?])/g],
-  ['IRQ', /(?:^|[\s،,.!؟?])(?:شلون|هواي|اكو|ماكو|شكو|هسه|باچر|لعد|مالتك|كلش|دزلي|أگدر|اگدر|چان)(?=$|[\s،,.!؟?])/g]
-]
-
-export function guessDialect(text: string): Dialect {
-  const sample = text.length > 2000 ? text.slice(0, 2000) : text
-  let best: Dialect = 'MSA'
-  let bestCount = 0
-  for (const [dialect, re] of DIALECT_MARKERS) {
-    const n = sample.match(re)?.length ?? 0
-    if (n > bestCount) {
-      best = dialect
-      bestCount = n
-    }
-  }
-  return best
-}
-
-/** Dialect of a lexicon entry tag such as `EGY`, `MAG-MA`, `LEV-arabizi`; undefined for pan-Arab / MSA. */
-export function dialectOfTag(tag: string | undefined): Dialect | undefined {
-  if (!tag) return undefined
-  const head = tag.split('-')[0]!.toUpperCase()
-  return head === 'EGY' || head === 'GLF' || head === 'LEV' || head === 'MAG' || head === 'IRQ' ? head : undefined
-}
-
-export interface Message {
-  reason: string
-  note: string
-  expected: string[]
-}
-
-export function message(kind: Kind, span: string, lang: 'en' | 'ar' | 'arabizi', dialect: Dialect = 'MSA'): Message {
-  const quoted = span.length > 80 ? `${span.slice(0, 77)}…` : span
-  if (lang === 'en') {
-    const t = EN[kind]
-    return { reason: t.reason(quoted), note: t.note, expected: t.expected }
-  }
-  const t = AR[kind]
-  const own = t.expected[dialect]
-  let expected: string[]
-  if (lang === 'arabizi' && t.arabizi) expected = [...t.arabizi, ...t.expected.MSA.slice(0, 1)]
-  else if (own && dialect !== 'MSA') expected = [...own, ...t.expected.MSA.slice(0, 1)]
-  else expected = t.expected.MSA
-  return { reason: t.reason(quoted), note: t.note, expected }
+export function message(kind: Kind, span: string, lang: 'en' | 'ar' | 'arabizi', dialect: Dialect = 'MSA'): Coaching {
+  return coaching(EN, AR, kind, span, lang, dialect)
 }
