@@ -1,6 +1,7 @@
 /** Run the active rules over one conversation and collect findings. */
 import type { ActiveRule, Report, Severity, Transcript } from '../types.js'
 import { createAnalyser, type FullTurnAnalysis } from '../text/analysis.js'
+import { withTextScope } from '../text/phrase-text.js'
 
 export interface Finding extends Report {
   ruleId: string
@@ -43,6 +44,10 @@ export function runRules(
   }
 ): Finding[] {
   transcript = boundedTranscript(transcript, options.maxTurnLength)
+  return withTextScope(() => runEach(transcript, rules, options, onError))
+}
+
+function runEach(transcript: Transcript, rules: readonly ActiveRule[], options: RunOptions, onError: (failure: RuleFailure) => void): Finding[] {
   const analyse = createAnalyser(transcript, options.analyses)
   const findings: Finding[] = []
   const min = options.minConfidence ?? 0

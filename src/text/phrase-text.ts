@@ -242,28 +242,43 @@ class Facts implements TextFacts {
   }
 }
 
-// Rules ask many matchers about the same turn or sentence, and a pre-send
-// check asks about the same conversation on every keystroke: keep the facts of
-// recent texts in two generations. A text used while the young one fills
-// stays; one not used for a whole generation is dropped. Bounded by count and
-// by characters, so memory stays flat on any stream of conversations.
-const GENERATION_TEXTS = 128
-const GENERATION_CHARS = 1 << 19
+// Rules ask many matchers about the same turn or sentence. While a
+// conversation is linted (see withTextScope) the facts of its texts are kept
+// for as long as that lint runs, whatever its length (up to a bound), and
+// dropped with it. Outside a scope a few recent texts are kept in two small
+// generations. Facts that outlive a check only to be dropped later are what
+// makes garbage collection slow in a long-lived process (a pre-send check
+// every keystroke): so nothing is kept longer than that.
+const SCOPE_TEXTS = 8192
+const SCOPE_CHARS = 4 << 20
+const GENERATION_TEXTS = 8
+let scope: { facts: Map<string, Facts>; chars: number } | undefined
 let young = new Map<string, Facts>()
 let old = new Map<string, Facts>()
-let youngChars = 0
+
+/** Runs `fn` with its own cache of text facts (one conversation's lint), dropped when it returns. */
+export function withTextScope<T>(fn: () => T): T {
+  const outer = scope
+  scope = { facts: new Map(), chars: 0 }
+  try {
+    return fn()
+  } finally {
+    scope = outer
+  }
+}
 
 export function factsFor(text: string): TextFacts {
-  let facts = young.get(text)
+  let facts = scope?.facts.get(text) ?? young.get(text)
   if (facts) return facts
   facts = old.get(text) ?? new Facts(text)
-  if (text.length > GENERATION_CHARS / 4) return facts
-  if (young.size >= GENERATION_TEXTS || youngChars + text.length > GENERATION_CHARS) {
+  if (young.size >= GENERATION_TEXTS) {
     old = young
     young = new Map()
-    youngChars = 0
   }
   young.set(text, facts)
-  youngChars += text.length
+  if (scope && scope.facts.size < SCOPE_TEXTS && scope.chars + text.length <= SCOPE_CHARS) {
+    scope.facts.set(text, facts)
+    scope.chars += text.length
+  }
   return facts
 }
