@@ -135,6 +135,22 @@ function confidence(r: Request, g: Given): number {
   return Math.round(c * 100) / 100
 }
 
+/** What an agent turn asked for, as kinds of detail, with the key its answer's memo is kept under. */
+interface Asked {
+  kinds: Kind[]
+  key: string
+}
+const NOTHING_ASKED: Asked = { kinds: [], key: '' }
+
+function widen(k: RequestKind): Kind[] {
+  return k === 'contact' ? ['email', 'phone'] : k === 'accountDetails' ? ['account', 'username'] : isKind(k) ? [k] : []
+}
+
+function askedFor(requests: readonly Request[]): Asked {
+  const kinds = [...new Set(requests.filter((r) => !r.different).flatMap((r) => widen(r.kind)))]
+  return { kinds, key: kinds.join(',') }
+}
+
 export default defineRule<NoRepeatRequestOptions>({
   meta: {
     id: 'no-repeat-request',
@@ -153,8 +169,8 @@ export default defineRule<NoRepeatRequestOptions>({
     const given: Given[] = []
     /** Keys of `given` (see givenKey). */
     const givenKeys = new Set<string>()
-    // Kinds the last agent/bot turn asked for: a bare answer to them counts as given.
-    let lastAsked: Kind[] = []
+    // Kinds the last agent/bot turn asked for (and their memo key): a bare answer to them counts as given.
+    let lastAsked: Asked = NOTHING_ASKED
 
     const turns = transcript.turns
     // Is there an agent or bot turn after i (that could ask again for what turn i gave)?
@@ -181,7 +197,7 @@ export default defineRule<NoRepeatRequestOptions>({
         if (i > lastAsker) return
         // Kept with the turn's analysis: a pre-send check does not redo it on every keystroke.
         const asked = lastAsked
-        for (const g of context.analyse(i).memo(`no-repeat-request:given:${asked.join(',')}`, () => extractGiven(turn.text, i, asked))) {
+        for (const g of context.analyse(i).memo(`no-repeat-request:given:${asked.key}`, () => extractGiven(turn.text, i, asked.kinds))) {
           if (given.length >= MAX_GIVEN || !kinds.has(g.kind)) continue
           const key = givenKey(g)
           if (!givenKeys.has(key)) {
@@ -194,14 +210,13 @@ export default defineRule<NoRepeatRequestOptions>({
       if (turn.role !== 'agent' && turn.role !== 'bot') return
       // With nothing given yet, this turn's requests matter only to the customer's next answer.
       if (given.length === 0 && !answeredNext(i)) {
-        lastAsked = []
+        lastAsked = NOTHING_ASKED
         return
       }
       const analysis = context.analyse(i)
       const text = analysis.ownText
       const requests = analysis.memo('no-repeat-request:requests', () => findRequests(text))
-      const widen = (k: RequestKind): Kind[] => (k === 'contact' ? ['email', 'phone'] : k === 'accountDetails' ? ['account', 'username'] : isKind(k) ? [k] : [])
-      lastAsked = [...new Set(requests.filter((r) => !r.different).flatMap((r) => widen(r.kind)))]
+      lastAsked = analysis.memo('no-repeat-request:asked', () => askedFor(requests))
       if (given.length === 0) return
       const hits: Array<{ r: Request; g: Given }> = []
       const prepared = analysis.memo('no-repeat-request:prepared', () => prepare(text))
