@@ -23,10 +23,11 @@
  *   of the process shares one index, and a text is looked up in it once: a
  *   text then costs each matcher a map lookup, plus a character-by-character
  *   check of the few phrases whose words it has, at the places it has them.
- * - `/regex/` entries, `*word` entries and phrases that do not begin with a
- *   letter (emoji, `:(`) each keep their own small expression, compiled on first
- *   use and run only on texts holding the literal text they cannot match
- *   without.
+ * - `/regex/` entries, `*word` entries, `word*` stems under three letters and
+ *   phrases that do not begin with a letter (emoji, `:(`) each keep their own
+ *   small expression, compiled on first use. Each is a unit of one literal
+ *   prefilter for the whole process (regex-prefilter.ts), so a text is scanned
+ *   once to tell which of them can match it at all; only those run.
  */
 import { normalisePhrase } from './arabic/normalise.js'
 import {
