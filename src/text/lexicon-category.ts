@@ -11,43 +11,16 @@
  */
 import { normalisePhrase } from './arabic/normalise.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from './phrases.js'
+import { AR_WORD, ARABIC_LETTER, arabicBody, isRegexEntry, latinBody, regexEntryParts } from './phrase-syntax.js'
 import { requiredClauses, type LiteralIndex } from './regex-prefilter.js'
 
 type Lexicon = Record<string, unknown>
 
-const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-}
-
-function isRegex(phrase: string): boolean {
-  return phrase.length > 2 && phrase.startsWith('/') && /\/[a-z]*$/.test(phrase) && phrase.lastIndexOf('/') > 0
-}
-
-/** One Latin phrase as an alternative: whole words, either apostrophe or none, spaces or hyphens between words. */
-function latinAlternative(phrase: string): string {
-  const open = phrase.startsWith('*')
-  const close = phrase.endsWith('*')
-  const core = phrase.replace(/^\*|\*$/g, '').trim()
-  const body = core
-    .split(/\s+/)
-    .map((w) => escape(w).replace(/['’‘`]/g, "['’‘`]?"))
-    .join('[\\s\\-]+')
-  return `${open ? '[\\p{L}\\p{N}]*' : ''}${body}${close ? '[\\p{L}\\p{N}]*' : ''}`
-}
-
-/** One Arabic phrase, normalised, as an alternative: an optional و/ف prefix unless the first word is a wildcard. */
-function arabicAlternative(phrase: string): string {
-  const open = phrase.startsWith('*')
-  const close = phrase.endsWith('*')
-  const core = normalisePhrase(phrase.replace(/^\*|\*$/g, '').trim())
-  // A word-final hamza is folded to ء («اقرأ» → «اقرء») but is often written as a bare alef («اقرا»): accept both.
-  const body = core
-    .split(/\s+/)
-    .map((w) => escape(w).replace(/[ءا]$/, '[اء]'))
-    .join('\\s+')
-  return `${open ? '[\\u0621-\\u064A0-9]*' : '[وف]?'}${body}${close ? '[\\u0621-\\u064A0-9]*' : ''}`
+/** A plain phrase as an expression (wildcards included), for the literal prefilter. */
+function alternative(phrase: string): string {
+  const c = ARABIC_LETTER.test(phrase) ? arabicBody(phrase) : latinBody(phrase)
+  const wild = ARABIC_LETTER.test(phrase) ? `${AR_WORD}*` : '[\\p{L}\\p{N}]*'
+  return `${c.open ? wild : ''}${c.body}${c.close ? wild : ''}`
 }
 
 export interface Category {
@@ -74,8 +47,8 @@ export function compileCategory(en: Lexicon, ar: Lexicon, name: string): Categor
     for (const e of raw) list.push(typeof e === 'string' ? { phrase: e, id: source } : { ...(e as PhraseEntry), id: source })
   }
 
-  const regexes = list.filter((e) => isRegex(e.phrase))
-  const plain = list.filter((e) => !isRegex(e.phrase) && e.phrase.trim())
+  const regexes = list.filter((e) => isRegexEntry(e.phrase))
+  const plain = list.filter((e) => !isRegexEntry(e.phrase) && e.phrase.trim())
   const latinEn = plain.filter((e) => !ARABIC_LETTER.test(e.phrase) && e.id === 'en')
   const arabizi = plain.filter((e) => !ARABIC_LETTER.test(e.phrase) && e.id === 'ar')
   const arabic = plain.filter((e) => ARABIC_LETTER.test(e.phrase))
@@ -95,10 +68,10 @@ export function compileCategory(en: Lexicon, ar: Lexicon, name: string): Categor
 
   // Prefilter units: every plain phrase, then every regex entry.
   const units: string[] = [
-    ...latinEn.map((e) => latinAlternative(e.phrase)),
-    ...arabizi.map((e) => latinAlternative(e.phrase)),
-    ...arabic.map((e) => arabicAlternative(e.phrase)),
-    ...regexes.map((e) => regexSource(e.phrase))
+    ...latinEn.map((e) => alternative(e.phrase)),
+    ...arabizi.map((e) => alternative(e.phrase)),
+    ...arabic.map((e) => alternative(e.phrase)),
+    ...regexes.map((e) => regexEntryParts(e.phrase).src)
   ]
   let first = -1
 
@@ -136,10 +109,4 @@ function hamzaVariants(phrase: string): string[] {
     if (out.length > 16) break
   }
   return out
-}
-
-/** The source of a regex entry as compilePhrases runs it (Arabic letters normalised like the text). */
-function regexSource(phrase: string): string {
-  const src = phrase.slice(1, phrase.lastIndexOf('/'))
-  return ARABIC_LETTER.test(src) ? src.replace(/[\u0621-\u065F\u0670\u0640]+/g, (run) => normalisePhrase(run)) : src
 }
