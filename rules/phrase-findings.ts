@@ -6,7 +6,9 @@
  * the finding calls for.
  */
 import type { Dialect } from '../src/text/arabic/dialect.js'
+import { skipLeadingConjunction } from '../src/text/arabic/conjunction.js'
 import type { PhraseMatcher } from '../src/text/phrases.js'
+import { overlaps } from '../src/text/spans.js'
 import { messageLanguage } from '../src/text/language.js'
 import type { RuleContext } from '../src/types.js'
 
@@ -20,6 +22,35 @@ export interface PhraseFinding<Kind, Dialect> {
   /** Language of the coaching text. */
   lang: 'en' | 'ar' | 'arabizi'
   dialect?: Dialect
+}
+
+/**
+ * The findings a turn reports, out of its candidates: none in a sentence an
+ * allowed phrase occurs in; one per stretch of text (the strongest, then the
+ * longest), at most `max`, in text order, each past a leading و/ف conjunction.
+ */
+export function chooseFindings<Kind, Dialect>(
+  candidates: Array<PhraseFinding<Kind, Dialect>>,
+  text: string,
+  options: { allow?: PhraseMatcher; sentenceOf(f: { start: number; end: number }): { start: number; end: number }; max: number }
+): Array<PhraseFinding<Kind, Dialect>> {
+  const { allow, sentenceOf } = options
+  const kept = allow
+    ? candidates.filter((c) => {
+        const sentence = sentenceOf(c)
+        return !allow.test(text.slice(sentence.start, sentence.end))
+      })
+    : candidates.slice()
+  kept.sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start)
+  const chosen: Array<PhraseFinding<Kind, Dialect>> = []
+  for (const c of kept) {
+    if (chosen.some((k) => overlaps(k, c))) continue
+    chosen.push(c)
+    if (chosen.length >= options.max) break
+  }
+  chosen.sort((a, b) => a.start - b.start)
+  for (const c of chosen) skipLeadingConjunction(c, text)
+  return chosen
 }
 
 export interface Coaching {

@@ -10,9 +10,8 @@
  * «طبعاً», «ولا يهمك», words the agent quotes or reports from someone else.
  */
 import { defineRule } from '../../src/engine/define-rule.js'
-import { reportPhraseFindings, type PhraseFinding } from '../phrase-findings.js'
-import { inside, lowerWords as words, overlaps, quotedSpans } from '../../src/text/spans.js'
-import { skipLeadingConjunction } from '../../src/text/arabic/conjunction.js'
+import { chooseFindings, reportPhraseFindings, type PhraseFinding } from '../phrase-findings.js'
+import { inside, lowerWords as words, quotedSpans } from '../../src/text/spans.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
 import type { OptionSchema, TurnAnalysis } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
@@ -305,21 +304,8 @@ export default defineRule<NoRudenessOptions>({
 
       if (custom) for (const m of custom.find(text).slice(0, 20)) if (!inside(quotes(), m.start, m.end)) push('custom', m, CONFIDENCE.custom)
 
-      const kept = candidates.filter((c) => {
-        if (!allow) return true
-        const sentence = sentenceOf(c)
-        return !allow.test(text.slice(sentence.start, sentence.end))
-      })
-      kept.sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start)
-      const chosen: Candidate[] = []
-      for (const c of kept) {
-        if (chosen.some((k) => overlaps(k, c))) continue
-        chosen.push(c)
-        if (chosen.length >= MAX_FINDINGS_PER_TURN) break
-      }
-      chosen.sort((a, b) => a.start - b.start)
-      for (const c of chosen) skipLeadingConjunction(c, text)
-      return chosen
+      // Allowed phrases silence findings in their sentence; one finding per stretch of text.
+      return chooseFindings(candidates, text, { allow, sentenceOf, max: MAX_FINDINGS_PER_TURN })
     }
 
     reportPhraseFindings(context, { memoKey, maxChars: MAX_CHARS, findingsIn: candidatesIn, message })
