@@ -15,6 +15,8 @@
  *    and the agent's first reply acts or hands over a fix with no question and no
  *    restatement.
  */
+import { looksArabizi } from '../../src/text/arabic/arabizi.js'
+import { maskNoise } from '../../src/text/noise.js'
 import { defineRule } from '../../src/engine/define-rule.js'
 import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
@@ -61,14 +63,6 @@ const head = (s: string) => (s.length > MAX_CHARS ? s.slice(0, MAX_CHARS) : s)
 /** The customer already said which one ("the line ending 0928", «المنتهية بـ 0928»). */
 const PICKED_ONE = /(?:ending|ends)\s*(?:in|with)?\s*\d{2,}|last\s+(?:four|4)\s+(?:digits\s+)?(?:are|is)?\s*\d|المنته|ينتهي|اللي آخره|اللي اخره/i
 
-const WWW = /www\./i
-
-/** Blank URLs, e-mail addresses and @handles so their '?' and words do not count. */
-function maskNoise(text: string): string {
-  // Nothing to blank without an @, a "://" or a "www." (the expression below needs one of them).
-  if (!text.includes('@') && !text.includes(':') && !WWW.test(text)) return text
-  return text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,100}|@\w+/giu, (m) => ' '.repeat(m.length))
-}
 
 /** Question sentences that really ask the customer something (not "Have you tried…?"). */
 function realQuestions(masked: string): Array<{ start: number; end: number }> {
@@ -87,27 +81,6 @@ function realQuestions(masked: string): Array<{ start: number; end: number }> {
   return out
 }
 
-/** Common Arabizi words written without digits (Maghrebi, Levantine, Egyptian, Gulf). */
-const ARABIZI_WORDS = new Set(
-  'salam slm ahlan marhaba khouya khoya khoui dyal dyali diali ghadi bzaf wach wesh daba kifach bghit bghiti mashi machi smeh smah lina lik ya3ni yalla habibi inshallah wallah mesh msh ezay keda leh delwa2ty tamam fandem shukran shokran ma3lesh 3andi 3ande 3ndi ana enta enti howa hiya bas kteer ktir shway shwaya hala feek fik 7abibi mnee7 akid akeed'.split(' ')
-)
-
-/** English function words: a Latin turn full of them is English, not Arabizi. */
-const ENGLISH_WORDS = new Set('the you your to and is in it for of on we i a this that with can will be are have please our my me us'.split(' '))
-
-/** Arabizi: Latin words with digits for Arabic letters (ma3lesh, 7abibi, la2) or common dialect words. */
-function looksArabizi(text: string): boolean {
-  const tokens = maskNoise(text.slice(0, 4000)).toLowerCase().match(/[a-z0-9']+/g) ?? []
-  let hits = 0
-  let english = 0
-  for (const w of tokens) {
-    if (ENGLISH_WORDS.has(w)) english++
-    else if (ARABIZI_WORDS.has(w)) hits++
-    // A digit inside or before letters, with a vowel nearby: 3ayez, ma3lesh, sa7, ra2m (not ps5, mp3, x15).
-    else if (/^(?=.*[aeiou])(?:[a-z]*[a-z][235789][a-z0-9]*|[235789][a-z]{2,}[a-z0-9]*)$/.test(w) && !/^\d/.test(w.replace(/^[235789](?=[a-z])/, ''))) hits++
-  }
-  return hits >= 2 && english / Math.max(1, tokens.length) < 0.2
-}
 
 function inArabic(a: TurnAnalysis, trigger: string, text: string): boolean {
   if (a.script === 'ar') return true

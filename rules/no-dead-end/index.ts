@@ -6,6 +6,8 @@
  *
  * The diagnostic sits on the agent (or bot) turn, at the phrase that closed the door.
  */
+import { sentenceEnd, sentenceStart } from '../../src/text/sentences.js'
+import { overlaps } from '../../src/text/spans.js'
 import { defineRule } from '../../src/engine/define-rule.js'
 import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch } from '../../src/text/phrases.js'
@@ -127,33 +129,12 @@ function quotedRanges(text: string): Range[] {
 }
 
 const inside = (r: Range, ranges: Range[]) => ranges.some((q) => r.start >= q.start && r.end <= q.end)
-const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end
 
 function blank(text: string, ranges: Range[]): string {
   if (ranges.length === 0) return text
   const chars = text.split('')
   for (const r of ranges) for (let i = Math.max(0, r.start); i < Math.min(chars.length, r.end); i++) if (chars[i] !== '\n') chars[i] = ' '
   return chars.join('')
-}
-
-/** Start of the sentence holding `index` (sentence ends, line breaks). */
-function sentenceStart(text: string, index: number): number {
-  for (let i = index - 1; i >= 0 && i >= index - 400; i--) {
-    const c = text[i]!
-    if (c === '\n') return i + 1
-    if ('.!?؟…'.includes(c) && /\s/.test(text[i + 1] ?? ' ')) return i + 1
-  }
-  return Math.max(0, index - 400)
-}
-
-function sentenceEnd(text: string, index: number): number {
-  const limit = Math.min(text.length, index + 400)
-  for (let i = index; i < limit; i++) {
-    const c = text[i]!
-    if (c === '\n') return i
-    if ('.!?؟…'.includes(c) && /\s/.test(text[i + 1] ?? ' ')) return i + 1
-  }
-  return limit
 }
 
 // Words after "we can't" / «ما نقدر» that belong to the refusal ("… نعمل شي"), not to a next step.

@@ -7,6 +7,8 @@
  *
  * The diagnostic sits on the agent (or bot) turn, at the over-promising phrase.
  */
+import { sentenceEnd, sentenceStart } from '../../src/text/sentences.js'
+import { overlaps } from '../../src/text/spans.js'
 import { defineRule } from '../../src/engine/define-rule.js'
 import { normaliseArabic } from '../../src/text/arabic/normalise.js'
 import { messageLanguage } from '../../src/text/language.js'
@@ -79,26 +81,6 @@ function quotedRanges(text: string): Range[] {
 }
 
 const inside = (r: Range, ranges: Range[]) => ranges.some((q) => r.start >= q.start && r.end <= q.end)
-const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end
-
-function sentenceStart(text: string, index: number): number {
-  for (let i = index - 1; i >= 0 && i >= index - 400; i--) {
-    const c = text[i]!
-    if (c === '\n') return i + 1
-    if ('.!?؟…'.includes(c) && /\s/.test(text[i + 1] ?? ' ')) return i + 1
-  }
-  return Math.max(0, index - 400)
-}
-
-function sentenceEnd(text: string, index: number): number {
-  const limit = Math.min(text.length, index + 400)
-  for (let i = index; i < limit; i++) {
-    const c = text[i]!
-    if (c === '\n') return i
-    if ('.!?؟…'.includes(c) && /\s/.test(text[i + 1] ?? ' ')) return i + 1
-  }
-  return limit
-}
 
 /** Start of the clause holding `index` (sentence start, or after , ; : — and "but"). */
 function clauseStart(text: string, index: number): number {

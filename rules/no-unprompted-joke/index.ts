@@ -7,6 +7,8 @@
  * blanked): Arabic normalisation collapses letter runs, so «ههههه» would become «ه».
  * Spoken joke markers ("just kidding", «بهزر», «بمزح») go through compilePhrases.
  */
+import { looksArabizi } from '../../src/text/arabic/arabizi.js'
+import { maskNoise } from '../../src/text/noise.js'
 import { defineRule } from '../../src/engine/define-rule.js'
 import { normalisePhrase } from '../../src/text/arabic/normalise.js'
 import { messageLanguage } from '../../src/text/language.js'
@@ -122,14 +124,6 @@ const NEGATION_BEFORE = /(?:^|[\s،,.!؟?])(?:لا|ما|مش|مو|مب|موش|م
 /** Words that make a run of fives a number (card ending 5555, code 5555). */
 const NUMBER_CONTEXT = /(?:ending|ends|end|last|code|pin|no\.?|number|num|ref|ext|card|acct|account|phone|tel|call|dial|x|رقم|كود|الكود|رمز|الرمز|ينتهي|المنتهي|منتهي|بـ|ب)\s*(?:in|with|is|:|#)?\s*$/i
 
-const HAS_LINK = /https?:|www\./iu
-
-/** Blank URLs, e-mail addresses and @handles (same length, so offsets hold). */
-export function maskNoise(text: string): string {
-  // Every kind of noise needs an @, "http" or "www." (same flags as below, so the same letters count).
-  if (!text.includes('@') && !HAS_LINK.test(text)) return text
-  return text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,100}|@\w+/giu, (m) => ' '.repeat(m.length))
-}
 
 function runPatterns(text: string, patterns: readonly RawPattern[], out: JokeHit[], mask = -1, bits?: readonly number[]): void {
   for (let k = 0; k < patterns.length; k++) {
@@ -201,27 +195,6 @@ export function customerJoked(text: string): boolean {
   return hits.length > 0
 }
 
-/** Common Arabizi words written without digits (Maghrebi, Levantine, Egyptian, Gulf). */
-const ARABIZI_WORDS = new Set(
-  'salam slm ahlan marhaba khouya khoya khoui dyal dyali diali ghadi bzaf wach wesh daba kifach bghit bghiti mashi machi smeh smah lina lik ya3ni yalla habibi inshallah wallah mesh msh ezay keda leh delwa2ty tamam fandem shukran shokran ma3lesh 3andi 3ande 3ndi ana enta enti howa hiya bas kteer ktir shway shwaya hala feek fik 7abibi mnee7 akid akeed'.split(' ')
-)
-
-/** English function words: a Latin turn full of them is English, not Arabizi. */
-const ENGLISH_WORDS = new Set('the you your to and is in it for of on we i a this that with can will be are have please our my me us'.split(' '))
-
-/** Arabizi: Latin words with digits for Arabic letters (ma3lesh, 7abibi, la2) or common dialect words. */
-function looksArabizi(text: string): boolean {
-  const tokens = maskNoise(text.slice(0, 4000)).toLowerCase().match(/[a-z0-9']+/g) ?? []
-  let hits = 0
-  let english = 0
-  for (const w of tokens) {
-    if (ENGLISH_WORDS.has(w)) english++
-    else if (ARABIZI_WORDS.has(w)) hits++
-    // A digit inside or before letters, with a vowel nearby: 3ayez, ma3lesh, sa7, ra2m (not ps5, mp3, x15).
-    else if (/^(?=.*[aeiou])(?:[a-z]*[a-z][235789][a-z0-9]*|[235789][a-z]{2,}[a-z0-9]*)$/.test(w) && !/^\d/.test(w.replace(/^[235789](?=[a-z])/, ''))) hits++
-  }
-  return hits >= 2 && english / Math.max(1, tokens.length) < 0.2
-}
 
 function inArabic(a: TurnAnalysis, hit: JokeHit, text: string): boolean {
   if (a.script === 'ar') return true

@@ -1,6 +1,7 @@
 import { RuleTester } from '../../src/testing/rule-tester.js'
 import { runRule } from '../../src/testing/rule-tester.js'
-import rule, { customerJoked, findJokes, maskNoise } from './index.js'
+import rule, { customerJoked, findJokes } from './index.js'
+import { maskNoise } from '../../src/text/noise.js'
 import { runRules } from '../../src/engine/run-rules.js'
 import { toTranscript } from '../../src/testing/rule-tester.js'
 

@@ -27,3 +27,27 @@ export function splitSentences(text: string): Span[] {
   push(start, text.length)
   return spans
 }
+
+/**
+ * Start of the sentence holding `index` (after a sentence end followed by
+ * white space, or a line break), looking back at most 400 characters.
+ */
+export function sentenceStart(text: string, index: number): number {
+  for (let i = index - 1; i >= 0 && i >= index - 400; i--) {
+    const c = text[i]!
+    if (c === '\n') return i + 1
+    if ('.!?؟…'.includes(c) && /\s/.test(text[i + 1] ?? ' ')) return i + 1
+  }
+  return Math.max(0, index - 400)
+}
+
+/** End of the sentence holding `index`, looking ahead at most 400 characters. */
+export function sentenceEnd(text: string, index: number): number {
+  const limit = Math.min(text.length, index + 400)
+  for (let i = index; i < limit; i++) {
+    const c = text[i]!
+    if (c === '\n') return i
+    if ('.!?؟…'.includes(c) && /\s/.test(text[i + 1] ?? ' ')) return i + 1
+  }
+  return limit
+}

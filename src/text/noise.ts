@@ -1,0 +1,10 @@
+/** URLs, e-mail addresses and @handles in a turn: not words anyone said. */
+
+const HAS_LINK = /https?:|www\./iu
+
+/** Blank URLs, e-mail addresses and @handles (same length, so offsets hold). */
+export function maskNoise(text: string): string {
+  // Every kind of noise needs an @, "http" or "www." (same flags as below, so the same letters count).
+  if (!text.includes('@') && !HAS_LINK.test(text)) return text
+  return text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,100}|@\w+/giu, (m) => ' '.repeat(m.length))
+}
