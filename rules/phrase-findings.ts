@@ -70,7 +70,8 @@ export function reportPhraseFindings<Kind, Dialect, Options>(
   }
 ): void {
   context.transcript.turns.forEach((turn, i) => {
-    if (turn.role !== 'agent' && turn.role !== 'bot') return
+    // A turn's findings depend on it and the turns before it only: the caller has those before `since`.
+    if (i < context.since || (turn.role !== 'agent' && turn.role !== 'bot')) return
     const analysis = context.analyse(i)
     const found = analysis.memo(options.memoKey, () => options.findingsIn(i))
     if (found.length === 0) return

@@ -137,6 +137,15 @@ export interface RuleContext<Options = Record<string, unknown>> {
   /** Shared, memoised analysis of turn `i` (tokens, laughter and wink-nlp sentences included). */
   analyse(i: number): import('./text/analysis.js').FullTurnAnalysis
   report(report: Report): void
+  /**
+   * The first turn whose findings are wanted (0 unless the caller says, as a
+   * pre-send check does: it already has the findings of the turns before the
+   * draft). A rule may skip judging a turn before it, but must still read it
+   * for what later turns depend on, and must still report a finding on it
+   * that a turn from `since` on brings about (a promise the draft leaves
+   * unkept). Reporting more is never wrong; the caller keeps only new findings.
+   */
+  readonly since: number
 }
 
 export interface Rule<Options = Record<string, unknown>> {

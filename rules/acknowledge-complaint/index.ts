@@ -522,7 +522,8 @@ export default defineRule<AcknowledgeComplaintOptions>({
       const complaint = open
       open = undefined
       checked = true
-      if (acknowledged(i)) return
+      // Turns before `since` are judged already: only the state above matters from them.
+      if (i < context.since || acknowledged(i)) return
 
       const triggerText = transcript.turns[complaint.turn]!.text.slice(complaint.trigger.start, complaint.trigger.end)
       const dialect = complaint.trigger.entry.dialect ?? ''

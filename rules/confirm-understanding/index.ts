@@ -436,7 +436,8 @@ export default defineRule<ConfirmUnderstandingOptions>({
     // the turn's analysis, so a pre-send check does not redo it for earlier turns on every draft.
     const memoKey = `confirm-understanding:judge:${JSON.stringify([context.options?.structural !== false, context.options?.presumption ?? []])}`
     context.transcript.turns.forEach((turn, i) => {
-      if (turn.role !== 'agent' && turn.role !== 'bot') return
+      // A turn is judged on it and the turns before it: the caller has the findings before `since`.
+      if (i < context.since || (turn.role !== 'agent' && turn.role !== 'bot')) return
       const f = context.analyse(i).memo(memoKey, () => judge(context, i, extra))
       if (!f) return
       const a = context.analyse(i)

@@ -372,7 +372,8 @@ export default defineRule<NoDeadEndOptions>({
     const extraSteps = options.nextSteps?.length ? compilePhrases(options.nextSteps, { shared: false }) : undefined
 
     transcript.turns.forEach((turn, i) => {
-      if (turn.role !== 'agent' && turn.role !== 'bot') return
+      // A turn is judged on it and the turns before it: the caller has the findings before `since`.
+      if (i < context.since || (turn.role !== 'agent' && turn.role !== 'bot')) return
       const analysis = context.analyse(i)
       const own = analysis.ownText
       const text = own.length > MAX_CHARS ? own.slice(0, MAX_CHARS) : own

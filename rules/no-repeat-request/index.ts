@@ -217,7 +217,8 @@ export default defineRule<NoRepeatRequestOptions>({
       const text = analysis.ownText
       const requests = analysis.memo('no-repeat-request:requests', () => findRequests(text))
       lastAsked = analysis.memo('no-repeat-request:asked', () => askedFor(requests))
-      if (given.length === 0) return
+      // Turns before `since` are judged already; what they asked for still counts (above).
+      if (given.length === 0 || i < context.since) return
       const hits: Array<{ r: Request; g: Given }> = []
       const prepared = analysis.memo('no-repeat-request:prepared', () => prepare(text))
       const quoted = new Map<string, boolean>()

@@ -7,7 +7,7 @@ import rule from './index.js'
 function run(conversation: TestConversation, locale?: 'en' | 'ar'): Report[] {
   const transcript = toTranscript(conversation)
   const out: Report[] = []
-  rule.check({ transcript, options: rule.meta.defaultOptions as never, analyse: createAnalyser(transcript), report: (r) => out.push(r), locale })
+  rule.check({ transcript, options: rule.meta.defaultOptions as never, analyse: createAnalyser(transcript), report: (r) => out.push(r), locale, since: 0 })
   return out
 }
 

@@ -303,7 +303,8 @@ export default defineRule<NoUnpromptedJokeOptions>({
         if (context.analyse(i).memo('no-unprompted-joke:customer-joked', () => customerJoked(turn.text))) licensed = true
         return
       }
-      if (turn.role !== 'agent' && turn.role !== 'bot') return
+      // Agent turns before `since` are judged already (the customer's turns still license jokes).
+      if (i < context.since || (turn.role !== 'agent' && turn.role !== 'bot')) return
       const a = context.analyse(i)
       const hits = a.memo(hitsKey, () => hitsIn(i))
       if (!hits.length) return

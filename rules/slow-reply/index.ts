@@ -130,7 +130,8 @@ export default defineRule<SlowReplyOptions>({
       if (turn.role !== 'agent' && turn.role !== 'bot') return
       const first = waiting
       waiting = undefined
-      if (first === undefined) return
+      // Replies before `since` are judged already.
+      if (first === undefined || i < context.since) return
       const from = transcript.turns[first]!.time
       const to = turn.time
       if (from === undefined || to === undefined) return

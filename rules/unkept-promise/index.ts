@@ -552,8 +552,8 @@ export default defineRule<UnkeptPromiseOptions>({
     }
     turns.forEach((turn, i) => {
       if (turn.role !== 'agent' && turn.role !== 'bot') return
-      // Nothing after it: nothing to judge.
-      if (i === turns.length - 1) return
+      // Nothing after it: nothing to judge. A promise whose look-ahead ends before `since` is judged already.
+      if (i === turns.length - 1 || i + LOOKAHEAD_TURNS < context.since) return
       if (!evidencePossible(i)) return
       for (const p of context.analyse(i).memo(s.promisesKey, () => findPromises(context, i, s))) {
         const evidence = lookAhead(context, facts, p, s)

@@ -392,8 +392,8 @@ export function createDraftChecker(config: Pick<ResolvedConfig, 'rules' | 'minCo
   const cache = new Map<string, CachedConversation>()
   const identity = new WeakMap<object, { snapshot: unknown[]; json: string }>()
   const locale = config.locale === 'en' || config.locale === 'ar' ? config.locale : undefined
-  const run = (transcript: Transcript, analyses: Array<FullTurnAnalysis | undefined>) =>
-    runRules(transcript, config.rules, { minConfidence: config.minConfidence, locale, analyses }, ({ ruleId, error }) => {
+  const run = (transcript: Transcript, analyses: Array<FullTurnAnalysis | undefined>, since = 0) =>
+    runRules(transcript, config.rules, { minConfidence: config.minConfidence, locale, analyses, since }, ({ ruleId, error }) => {
       throw new Error(`Rule "${ruleId}" failed on the draft: ${error.message}`)
     })
 
@@ -458,7 +458,8 @@ export function createDraftChecker(config: Pick<ResolvedConfig, 'rules' | 'minCo
     const turn: Turn = { role: input.role ?? 'agent', text: draft, at: new Date(time).toISOString(), time }
     if (input.author !== undefined) turn.author = input.author
     const transcript: Transcript = { ...base, turns: [...base.turns, turn] }
-    const findings = run(transcript, entry.analyses)
+    // Rules need not judge the earlier turns again: their findings are in the baseline.
+    const findings = run(transcript, entry.analyses, index)
 
     const starts = lineStarts(draft)
     const onDraft: DraftMessage[] = []

@@ -19,6 +19,13 @@ export interface RunOptions {
   locale?: 'en' | 'ar'
   /** Turn analyses shared with earlier runs over the same leading turns (see `createAnalyser`). */
   analyses?: Array<FullTurnAnalysis | undefined>
+  /**
+   * The first turn whose findings are wanted (see `RuleContext.since`): rules
+   * may skip judging earlier turns, whose findings the caller already has.
+   * Findings on earlier turns may still come back; compare them with a run
+   * over the earlier turns alone to keep the new ones.
+   */
+  since?: number
 }
 
 export const DEFAULT_MAX_TURN_LENGTH = 20_000
@@ -51,6 +58,7 @@ function runEach(transcript: Transcript, rules: readonly ActiveRule[], options: 
   const analyse = createAnalyser(transcript, options.analyses)
   const findings: Finding[] = []
   const min = options.minConfidence ?? 0
+  const since = Math.max(0, Math.min(options.since ?? 0, transcript.turns.length))
   for (const active of rules) {
     const { rule, severity } = active
     const report = (r: Report) => {
@@ -63,7 +71,7 @@ function runEach(transcript: Transcript, rules: readonly ActiveRule[], options: 
     }
     const started = options.timings ? performance.now() : 0
     try {
-      rule.check({ transcript, options: active.options, analyse, report, locale: options.locale })
+      rule.check({ transcript, options: active.options, analyse, report, locale: options.locale, since })
       if (options.timings) options.timings.set(rule.meta.id, (options.timings.get(rule.meta.id) ?? 0) + performance.now() - started)
     } catch (error) {
       onError({ ruleId: rule.meta.id, error: error instanceof Error ? error : new Error(String(error)) })

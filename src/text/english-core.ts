@@ -30,23 +30,18 @@ export type Nlp = ReturnType<typeof winkNLP>
 /** The wink-nlp pipes the analysis needs. */
 export const WINK_PIPES = ['sbd', 'negation', 'pos'] as const
 
-const CACHE_LIMIT = 2_000
-
 /**
  * `analyseEnglish` over whatever instance `nlp()` gives; while it gives none
- * (the model is still loading) the answer is `[]` and nothing is memoised.
+ * (the model is still loading) the answer is `[]`. Nothing is cached here:
+ * each turn keeps its own analysis (analysis.ts), and analyses kept for texts
+ * that are never asked about again only make garbage collection slower in a
+ * long-lived process.
  */
 export function createEnglishAnalyser(nlp: () => Nlp | undefined): (text: string, base?: number) => EnglishSentence[] {
-  const cache = new Map<string, EnglishSentence[]>()
   return (text, base = 0) => {
-    let sentences = cache.get(text)
-    if (!sentences) {
-      const n = nlp()
-      if (!n) return []
-      sentences = run(n, text)
-      if (cache.size >= CACHE_LIMIT) cache.clear()
-      cache.set(text, sentences)
-    }
+    const n = nlp()
+    if (!n) return []
+    const sentences = run(n, text)
     if (base === 0) return sentences
     return sentences.map((s) => ({
       start: s.start + base,

@@ -2,7 +2,9 @@
 // analyses between runs over the same conversation. A memo must never change a finding: runs that
 // share analyses (other drafts before, other options, another locale) give what fresh runs give.
 import { readFileSync } from 'node:fs'
-import { createLinter, readInput, runRules, type Transcript, type Turn } from '../../src/index.js'
+import { createLinter, readInput, runRules, type Finding, type Transcript, type Turn } from '../../src/index.js'
+// @ts-expect-error: a JavaScript module without types
+import { conversations } from '../../scripts/lib/generate.js'
 import type { FullTurnAnalysis } from '../../src/text/analysis.js'
 
 const examples = ['support-chats.jsonl', 'whatsapp-ar.jsonl'].flatMap((name) => {
@@ -73,5 +75,48 @@ describe('analyses shared between runs (pre-send checks)', () => {
       }
     }
     expect(compared).toBeGreaterThan(10)
+  })
+})
+
+// A pre-send check tells rules which turn is the draft (`since`), so they can skip judging the turns
+// before it. What it keeps must not change: the findings on the draft, and those on earlier turns that
+// a run over the earlier turns alone does not give (a promise the draft leaves unkept).
+describe('runs that judge only from the draft on (`since`)', () => {
+  const spot = (f: Finding) => `${f.ruleId}\u0000${f.turn}\u0000${f.start ?? ''}\u0000${f.end ?? ''}\u0000${f.target ?? ''}`
+  const full = (f: Finding) => JSON.stringify([f.ruleId, f.turn, f.start, f.end, f.target, f.reason, f.note, f.expected, f.confidence])
+  const kept = (findings: Finding[], since: number, baseline: Set<string>) =>
+    findings
+      .filter((f) => f.turn >= since || !baseline.has(spot(f)))
+      .map(full)
+      .sort()
+
+  it('keep what full runs give on the draft and what the draft brings about earlier', () => {
+    const generated = [...conversations(40, 500)].map(
+      (c) => readInput(JSON.stringify(c), { name: 'generated.json', format: 'json' }).conversations[0]!.transcript
+    )
+    let compared = 0
+    let kinds = 0
+    for (const t of [...examples, ...handMade, ...generated]) {
+      for (let n = 1; n <= t.turns.length; n++) {
+        const prefix: Transcript = { ...t, turns: t.turns.slice(0, n) }
+        const last = t.turns[n - 1]!
+        const time = (last.time ?? Date.parse('2025-01-01T00:00:00Z')) + 3 * 3600_000
+        for (const [k, text] of DRAFTS.entries()) {
+          const rules = k === 0 ? all : tuned
+          const locale = k === 0 ? undefined : 'ar'
+          const draft: Turn = { role: 'agent', author: 'Sara', text, at: new Date(time).toISOString(), time }
+          const withDraft: Transcript = { ...prefix, turns: [...prefix.turns, draft] }
+          const baseline = new Set(runRules(prefix, rules, { locale }).map(spot))
+          const everything = runRules(withDraft, rules, { locale })
+          const expected = kept(everything, n, baseline)
+          expect(kept(runRules(withDraft, rules, { locale, since: n }), n, baseline)).toEqual(expected)
+          compared++
+          if (everything.some((f) => f.turn < n && !baseline.has(spot(f)))) kinds++
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(300)
+    // Some drafts did bring about findings on earlier turns.
+    expect(kinds).toBeGreaterThan(0)
   })
 })
