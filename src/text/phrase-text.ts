@@ -85,23 +85,40 @@ export function foldCase(s: string): string {
 
 // --- Words -------------------------------------------------------------------------------------------
 
-/** Word keys of one form of a text (original Latin, or normalised Arabic), each with where it starts. */
+/**
+ * Word keys of one form of a text (original Latin, or normalised Arabic), in
+ * text order: flat lists, so that looking a text up costs no map of its own.
+ */
 export interface KeyIndex {
-  /** Word and word-pair keys → the places they start at, in order. */
-  keys: Map<string, number[]>
-  /** Every word key with its place, in order (an Arabic word may be listed twice, with and without و/ف). */
-  words: Array<{ key: string; start: number }>
+  /**
+   * Every word's key with where it starts, in text order. After a word's own
+   * key come the other keys it offers at the same place: the parts before its
+   * apostrophes (Latin), the word without a leading و/ف (Arabic).
+   */
+  keys: string[]
+  starts: number[]
+  /** 1 where keys[k] is a whole word (what `word*` phrases are looked up by); 0 for an apostrophe cut. */
+  whole: number[]
+  /** Pairs of keys (a word and the next one), in text order: first, second and where the first starts. */
+  pairFirst: string[]
+  pairSecond: string[]
+  pairStarts: number[]
 }
 
-function add(index: KeyIndex, key: string, at: number): void {
-  const list = index.keys.get(key)
-  if (!list) index.keys.set(key, [at])
-  else if (list[list.length - 1] !== at) list.push(at)
+function emptyIndex(): KeyIndex {
+  return { keys: [], starts: [], whole: [], pairFirst: [], pairSecond: [], pairStarts: [] }
 }
 
-function addWord(index: KeyIndex, key: string, at: number): void {
-  add(index, key, at)
-  index.words.push({ key, start: at })
+function addKey(index: KeyIndex, key: string, at: number, whole: number): void {
+  index.keys.push(key)
+  index.starts.push(at)
+  index.whole.push(whole)
+}
+
+function addPair(index: KeyIndex, first: string, second: string, at: number): void {
+  index.pairFirst.push(first)
+  index.pairSecond.push(second)
+  index.pairStarts.push(at)
 }
 
 interface LatinWord {
@@ -115,7 +132,7 @@ interface LatinWord {
 
 /** Words of lower-case Latin text: they start at a letter or digit that does not follow one. */
 export function latinKeys(lower: string): KeyIndex {
-  const keys: KeyIndex = { keys: new Map(), words: [] }
+  const keys = emptyIndex()
   const words: LatinWord[] = []
   const n = lower.length
   let i = 0
@@ -130,6 +147,7 @@ export function latinKeys(lower: string): KeyIndex {
     let from = i
     for (; j < n; j++) {
       const c = lower.charCodeAt(j)
+      if (c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : false) continue
       if (isApostrophe(c)) {
         key += lower.slice(from, j)
         from = j + 1
@@ -137,22 +155,22 @@ export function latinKeys(lower: string): KeyIndex {
       } else if (!isLetterOrDigitAt(lower, j)) break
     }
     key += lower.slice(from, j)
-    words.push({ start: i, end: j, key, cut })
+    words.push(cut ? { start: i, end: j, key, cut } : { start: i, end: j, key })
     // Every letter that follows a non-letter starts a word (`rock'n'roll` → rocknroll, nroll, roll).
     i = i + 1
   }
   for (let w = 0; w < words.length; w++) {
     const word = words[w]!
-    addWord(keys, word.key, word.start)
-    if (word.cut) for (const k of word.cut) if (k) add(keys, k, word.start)
+    addKey(keys, word.key, word.start, 1)
+    if (word.cut) for (const k of word.cut) if (k && k !== word.key) addKey(keys, k, word.start, 0)
     // The next word after spaces or hyphens.
     let j = word.end
-    while (j < lower.length && (isSpace(lower.charCodeAt(j)) || lower.charCodeAt(j) === 45)) j++
-    if (j === word.end || j >= lower.length) continue
+    while (j < n && (isSpace(lower.charCodeAt(j)) || lower.charCodeAt(j) === 45)) j++
+    if (j === word.end || j >= n) continue
     const next = nextWordAt(words, w + 1, j)
     if (!next) continue
-    add(keys, `${word.key} ${next.key}`, word.start)
-    if (next.cut) for (const k of next.cut) if (k) add(keys, `${word.key} ${k}`, word.start)
+    addPair(keys, word.key, next.key, word.start)
+    if (next.cut) for (const k of next.cut) if (k && k !== next.key) addPair(keys, word.key, k, word.start)
   }
   return keys
 }
@@ -168,10 +186,13 @@ function nextWordAt(words: LatinWord[], from: number, at: number): LatinWord | u
 
 /** Words of normalised Arabic text: runs of Arabic letters and digits; a leading و/ف may be left off. */
 export function arabicKeys(norm: string): KeyIndex {
-  const keys: KeyIndex = { keys: new Map(), words: [] }
+  const keys = emptyIndex()
   const n = norm.length
   let i = 0
-  let prev: { key: string; stripped?: string; start: number; end: number } | undefined
+  let prevKey = ''
+  let prevStripped: string | undefined
+  let prevStart = -1
+  let prevEnd = -1
   while (i < n) {
     if (!isArabicWordChar(norm.charCodeAt(i))) {
       i++
@@ -182,18 +203,21 @@ export function arabicKeys(norm: string): KeyIndex {
     const key = norm.slice(i, j)
     const first = key.charCodeAt(0)
     const stripped = key.length >= 2 && (first === 0x0648 || first === 0x0641) ? key.slice(1) : undefined
-    addWord(keys, key, i)
-    if (stripped) addWord(keys, stripped, i)
+    addKey(keys, key, i, 1)
+    if (stripped) addKey(keys, stripped, i, 1)
     // A pair: this word after the previous one, with only spaces between.
-    if (prev) {
-      let k = prev.end
+    if (prevStart >= 0) {
+      let k = prevEnd
       while (k < i && isSpace(norm.charCodeAt(k))) k++
-      if (k === i && k > prev.end) {
-        add(keys, `${prev.key} ${key}`, prev.start)
-        if (prev.stripped) add(keys, `${prev.stripped} ${key}`, prev.start)
+      if (k === i && k > prevEnd) {
+        addPair(keys, prevKey, key, prevStart)
+        if (prevStripped) addPair(keys, prevStripped, key, prevStart)
       }
     }
-    prev = { key, stripped, start: i, end: j }
+    prevKey = key
+    prevStripped = stripped
+    prevStart = i
+    prevEnd = j
     i = j
   }
   return keys
@@ -271,14 +295,16 @@ export function factsFor(text: string): TextFacts {
   let facts = scope?.facts.get(text) ?? young.get(text)
   if (facts) return facts
   facts = old.get(text) ?? new Facts(text)
+  if (scope && scope.facts.size < SCOPE_TEXTS && scope.chars + text.length <= SCOPE_CHARS) {
+    // Kept by the scope only: they go when the lint does.
+    scope.facts.set(text, facts)
+    scope.chars += text.length
+    return facts
+  }
   if (young.size >= GENERATION_TEXTS) {
     old = young
     young = new Map()
   }
   young.set(text, facts)
-  if (scope && scope.facts.size < SCOPE_TEXTS && scope.chars + text.length <= SCOPE_CHARS) {
-    scope.facts.set(text, facts)
-    scope.chars += text.length
-  }
   return facts
 }

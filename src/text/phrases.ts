@@ -374,9 +374,11 @@ function regexParts(list: PhraseEntry[]): Part[] {
 
 // --- The word indexes --------------------------------------------------------------------------------
 
-/** Alternatives by index key; `word*` ones by the word's first letters. */
+/** Alternatives by index key: a word, a pair of words (`a b`), or a `word*`'s first letters. */
 class KeyTable<R> {
   readonly words = new Map<string, R[]>()
+  /** First word → second word → alternatives. */
+  readonly pairs = new Map<string, Map<string, R[]>>()
   readonly prefixes = new Map<string, R[]>()
 
   add(key: string, ref: R): void {
@@ -384,6 +386,15 @@ class KeyTable<R> {
     if (key.startsWith(PREFIX)) {
       key = key.slice(1)
       map = this.prefixes
+    } else {
+      const space = key.indexOf(' ')
+      if (space >= 0) {
+        const first = key.slice(0, space)
+        let seconds = this.pairs.get(first)
+        if (!seconds) this.pairs.set(first, (seconds = new Map()))
+        map = seconds
+        key = key.slice(space + 1)
+      }
     }
     const refs = map.get(key)
     if (refs) refs.push(ref)
@@ -391,35 +402,40 @@ class KeyTable<R> {
   }
 
   removeWhere(drop: (ref: R) => boolean): void {
-    for (const map of [this.words, this.prefixes]) {
+    const prune = (map: Map<string, R[]>) => {
       for (const [key, refs] of map) {
         const kept = refs.filter((r) => !drop(r))
         if (kept.length === 0) map.delete(key)
         else if (kept.length !== refs.length) map.set(key, kept)
       }
     }
+    prune(this.words)
+    prune(this.prefixes)
+    for (const [first, seconds] of this.pairs) {
+      prune(seconds)
+      if (seconds.size === 0) this.pairs.delete(first)
+    }
   }
 
-  /** Every alternative whose key the text has, with the places the key starts at. */
-  lookup(text: KeyIndex, visit: (ref: R, places: number[]) => void): void {
-    const keys = text.keys
-    if (this.words.size < keys.size) {
-      for (const [key, refs] of this.words) {
-        const places = keys.get(key)
-        if (places) for (const r of refs) visit(r, places)
-      }
-    } else {
-      for (const [key, places] of keys) {
-        const refs = this.words.get(key)
-        if (refs) for (const r of refs) visit(r, places)
+  /** Every alternative whose key the text has, once per place the key starts at (in text order per key). */
+  lookup(text: KeyIndex, visit: (ref: R, at: number) => void): void {
+    const { keys, starts, whole } = text
+    const prefixes = this.prefixes.size > 0
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!
+      const refs = this.words.get(key)
+      if (refs) for (const r of refs) visit(r, starts[k]!)
+      // `word*` phrases are indexed by their first PREFIX_MAX letters (shorter ones have expressions of their own).
+      if (prefixes && whole[k] && key.length >= PREFIX_MAX) {
+        const byPrefix = this.prefixes.get(key.length === PREFIX_MAX ? key : key.slice(0, PREFIX_MAX))
+        if (byPrefix) for (const r of byPrefix) visit(r, starts[k]!)
       }
     }
-    if (this.prefixes.size === 0) return
-    // `word*` phrases are indexed by their first PREFIX_MAX letters (shorter ones have expressions of their own).
-    for (const w of text.words) {
-      if (w.key.length < PREFIX_MAX) continue
-      const refs = this.prefixes.get(w.key.slice(0, PREFIX_MAX))
-      if (refs) for (const r of refs) visit(r, [w.start])
+    if (this.pairs.size === 0) return
+    const { pairFirst, pairSecond, pairStarts } = text
+    for (let k = 0; k < pairFirst.length; k++) {
+      const refs = this.pairs.get(pairFirst[k]!)?.get(pairSecond[k]!)
+      if (refs) for (const r of refs) visit(r, pairStarts[k]!)
     }
   }
 }
@@ -439,33 +455,23 @@ const retired = new FinalizationRegistry<number>((matcher) => {
   sharedIndex.version++
 })
 
-/** Alternatives found in a text, with their places. */
+/** Alternatives found in a text, with their places (in order). */
 type Found = Map<Alt, number[]>
 
-function collect(into: Found, alt: Alt, places: number[]): void {
-  const had = into.get(alt)
-  into.set(alt, had ? mergeSorted(had, places) : places)
+function collect(into: Found, alt: Alt, at: number): void {
+  const places = into.get(alt)
+  if (!places) into.set(alt, [at])
+  else if (places[places.length - 1] !== at) places.push(at)
 }
 
 /** For one form of a text: each shared matcher's alternatives the text has the key of. */
 function sharedCandidates(keys: KeyIndex, index: KeyTable<IndexedRef>): Map<number, Found> {
   const out = new Map<number, Found>()
-  index.lookup(keys, (ref, places) => {
+  index.lookup(keys, (ref, at) => {
     let found = out.get(ref.matcher)
     if (!found) out.set(ref.matcher, (found = new Map()))
-    collect(found, ref.alt, places)
+    collect(found, ref.alt, at)
   })
-  return out
-}
-
-function mergeSorted(a: number[], b: number[]): number[] {
-  const out: number[] = []
-  let i = 0
-  let j = 0
-  while (i < a.length || j < b.length) {
-    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!
-    if (out[out.length - 1] !== x) out.push(x)
-  }
   return out
 }
 
@@ -571,8 +577,8 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
     if (arabicSide ? !hasArabicIndexed : !hasLatinIndexed) return undefined
     if (shared) return candidatesOf(facts, arabicSide).get(id)
     let found: Found | undefined
-    ;(arabicSide ? local.arabic : local.latin).lookup(arabicSide ? facts.arabic()!.keys : facts.latin(), (alt, places) =>
-      collect((found ??= new Map()), alt, places)
+    ;(arabicSide ? local.arabic : local.latin).lookup(arabicSide ? facts.arabic()!.keys : facts.latin(), (alt, at) =>
+      collect((found ??= new Map()), alt, at)
     )
     return found
   }
