@@ -115,6 +115,23 @@ export class LiteralSet {
     return found
   }
 
+  /** The ids of the literals the text holds, in the order they are first seen. */
+  found(text: string): Int32Array {
+    let count = 0
+    let into = this.#scratch
+    this.each(text, (id) => {
+      if (count === into.length) {
+        const grown = new Int32Array(into.length * 2)
+        grown.set(into)
+        into = this.#scratch = grown
+      }
+      into[count++] = id
+    })
+    return into.slice(0, count)
+  }
+
+  #scratch = new Int32Array(64)
+
   /** Calls `visit` once with the id of each literal the text holds. */
   each(text: string, visit: (id: number) => void): void {
     if (this.#built !== this.#literals.length) this.#build()

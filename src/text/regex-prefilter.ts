@@ -16,6 +16,7 @@
  * masked URLs) cannot create one, so the raw turn text may be checked before
  * its own-words version is computed.
  */
+import { fromCodes } from './arabic/normalise.js'
 import { LiteralSet } from './literal-scan.js'
 import { factsFor } from './phrase-text.js'
 
@@ -430,12 +431,13 @@ export function skeleton(text: string, mode: Mode): string | undefined {
   const lower = text.toLowerCase()
   if (mode === 'raw') return lower.includes('ſ') ? lower.replace(/ſ/g, 's') : lower
   if (!NEEDS_FOLD.test(lower)) return lower
-  let out = ''
+  const out = new Uint16Array(lower.length)
+  let length = 0
   let last = -1
   for (let i = 0; i < lower.length; i++) {
     let c = lower.charCodeAt(i)
     if (c < 0x017f) {
-      out += lower[i]
+      out[length++] = c
       last = c
       continue
     }
@@ -456,10 +458,10 @@ export function skeleton(text: string, mode: Mode): string | undefined {
     if (c >= 0x0660 && c <= 0x0669) c = c - 0x0660 + 0x30
     else if (c >= 0x06f0 && c <= 0x06f9) c = c - 0x06f0 + 0x30
     if (c === last && c >= 0x0621 && c <= 0x064a) continue
-    out += String.fromCharCode(c)
+    out[length++] = c
     last = c
   }
-  return out
+  return fromCodes(out, length)
 }
 
 const FOLD: Record<number, number> = {
@@ -525,14 +527,27 @@ function literalsIn(text: string, mode: Mode): Int32Array | undefined {
   if (!memo || memo.size !== LITERALS[mode].size) {
     const skel = skeleton(text, mode)
     let found: Int32Array | undefined
-    if (skel !== undefined) {
-      const ids: number[] = []
-      LITERALS[mode].each(skel, (id) => ids.push(id))
-      found = Int32Array.from(ids)
-    }
+    if (skel !== undefined) found = LITERALS[mode].found(skel)
     facts.memo.set(FOUND[mode], (memo = { size: LITERALS[mode].size, found }))
   }
   return memo.found
+}
+
+/** Sorts numbers in place, ascending (insertion sort for the short lists scans give; no comparator closure). */
+function sortNumbers(list: number[]): void {
+  if (list.length > 64) {
+    list.sort((a, b) => a - b)
+    return
+  }
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!
+    let j = i - 1
+    while (j >= 0 && list[j]! > x) {
+      list[j + 1] = list[j]!
+      j--
+    }
+    list[j + 1] = x
+  }
 }
 
 export class LiteralIndex {
@@ -548,6 +563,8 @@ export class LiteralIndex {
   private unitStamp = new Int32Array(0)
   private generation = 0
   private allUnits?: number[]
+  /** Scratch list of one scan (scans do not nest). */
+  private readonly pending: number[] = []
 
   constructor(readonly mode: Mode) {}
 
@@ -626,7 +643,8 @@ export class LiteralIndex {
     const { slots, slotStamp, unitStamp, clauses } = this
     const out = this.always.slice()
     /** Clauses whose key set occurs: checked once the whole text is scanned. */
-    const pending: number[] = []
+    const pending = this.pending
+    pending.length = 0
     const slotOfLiteral = this.slotOfLiteral
     for (const literal of found) {
       const s = (slotOfLiteral[literal] ?? 0) - 1
@@ -657,7 +675,8 @@ export class LiteralIndex {
       if (out.length > 0 && out[out.length - 1]! > cl.unit) sorted = false
       out.push(cl.unit)
     }
-    return sorted ? out : out.sort((a, b) => a - b)
+    if (!sorted) sortNumbers(out)
+    return out
   }
 
   /** scan() as a bit mask, for indexes of at most 31 units. */

@@ -76,45 +76,68 @@ function nextLetter(input: string, from: number): number {
   return 0
 }
 
+/** Text from the first `length` UTF-16 code units (in chunks: argument lists have a limit). */
+export function fromCodes(codes: Uint16Array, length: number): string {
+  let out = ''
+  for (let at = 0; at < length; at += 8192) out += String.fromCharCode.apply(null, codes.subarray(at, Math.min(length, at + 8192)) as unknown as number[])
+  return out
+}
+
 export function normaliseArabic(input: string): Normalised {
+  const n = input.length
   if (untouched(input)) {
-    const map = new Int32Array(input.length + 1)
-    for (let i = 0; i <= input.length; i++) map[i] = i
+    const map = new Int32Array(n + 1)
+    for (let i = 0; i <= n; i++) map[i] = i
     return { text: input, map }
   }
-  const out: string[] = []
-  const map: number[] = []
+  // Folding rarely adds characters (a presentation form may become several): grow when it does.
+  let codes = new Uint16Array(n + 16)
+  let map = new Int32Array(n + 17)
+  let length = 0
   let last = -1
   let run = 0
-  for (let i = 0; i < input.length; i++) {
+  for (let i = 0; i < n; i++) {
     const code = input.charCodeAt(i)
     if (removable(code)) continue
-    const ch = input[i]!
+    let folded: string | undefined
+    let single: number
     // Word-final hamza on alef (هلأ "now", خطأ) folds to ء, not to a bare alef:
     // otherwise هلأ would read as the greeting هلا.
-    const folded = code === 0x0623 && i > 0 && !isArabicLetter(nextLetter(input, i + 1)) ? 'ء' : code < 0x0600 ? ch : foldChar(ch)
-    for (let k = 0; k < folded.length; k++) {
-      const c = folded.charCodeAt(k)
+    if (code === 0x0623 && i > 0 && !isArabicLetter(nextLetter(input, i + 1))) single = 0x0621
+    else if (code < 0x0600) single = code
+    else {
+      folded = foldChar(input[i]!)
+      single = folded.length === 1 ? folded.charCodeAt(0) : -1
+    }
+    const count = single >= 0 ? 1 : folded!.length
+    for (let k = 0; k < count; k++) {
+      const c = single >= 0 ? single : folded!.charCodeAt(k)
       if (c === last && isArabicLetter(c)) {
         run++
         if (run >= 2) {
           // Third and later repeats of a letter: collapse the whole run to one.
-          if (run === 2) {
-            out.pop()
-            map.pop()
-          }
+          if (run === 2) length--
           continue
         }
       } else {
         run = 0
       }
       last = c
-      out.push(folded[k]!)
-      map.push(i)
+      if (length + 1 >= codes.length) {
+        const grownCodes = new Uint16Array(codes.length * 2)
+        grownCodes.set(codes)
+        codes = grownCodes
+        const grownMap = new Int32Array(map.length * 2)
+        grownMap.set(map)
+        map = grownMap
+      }
+      codes[length] = c
+      map[length] = i
+      length++
     }
   }
-  map.push(input.length)
-  return { text: out.join(''), map: Int32Array.from(map) }
+  map[length] = n
+  return { text: fromCodes(codes, length), map: map.slice(0, length + 1) }
 }
 
 /** Normalise a lexicon phrase (no map needed). */
