@@ -104,22 +104,23 @@ interface Hits {
   differentAfter: PhraseMatch[]
 }
 
-function hitsOf(sentence: string): Hits {
+/** What the sentence of `text` from `from` to `to` holds (offsets in the sentence). */
+function hitsOf(text: string, from: number, to: number): Hits {
   return {
-    verbs: VERBS.find(sentence),
-    modals: MODALS.find(sentence),
-    frames: FRAMES.find(sentence),
-    arVerbs: AR_VERBS.find(sentence),
-    arModals: AR_MODALS.find(sentence),
-    wh: WH.find(sentence),
-    tails: TAILS.find(sentence),
-    postWh: POST_WH.find(sentence),
-    resend: RESEND.find(sentence),
-    breakers: BREAKERS.find(sentence),
-    objectBreakers: OBJECT_BREAKERS.find(sentence),
-    negations: NEGATIONS.find(sentence),
-    different: DIFFERENT.find(sentence),
-    differentAfter: DIFFERENT_AFTER.find(sentence)
+    verbs: VERBS.findIn(text, from, to),
+    modals: MODALS.findIn(text, from, to),
+    frames: FRAMES.findIn(text, from, to),
+    arVerbs: AR_VERBS.findIn(text, from, to),
+    arModals: AR_MODALS.findIn(text, from, to),
+    wh: WH.findIn(text, from, to),
+    tails: TAILS.findIn(text, from, to),
+    postWh: POST_WH.findIn(text, from, to),
+    resend: RESEND.findIn(text, from, to),
+    breakers: BREAKERS.findIn(text, from, to),
+    objectBreakers: OBJECT_BREAKERS.findIn(text, from, to),
+    negations: NEGATIONS.findIn(text, from, to),
+    different: DIFFERENT.findIn(text, from, to),
+    differentAfter: DIFFERENT_AFTER.findIn(text, from, to)
   }
 }
 
@@ -215,7 +216,8 @@ export function findRequests(raw: string): Request[] {
   const out: Request[] = []
   for (const s of splitSentences(text)) {
     const sentence = s.text
-    const all = NOUNS.find(sentence)
+    // The sentence's matches come from the whole text's facts (worked out once per turn).
+    const all = NOUNS.findIn(text, s.start, s.end)
     const ignored = all.filter((m) => m.entry.id === 'ignore')
     const nouns: PhraseMatch[] = []
     for (const m of all) {
@@ -227,7 +229,7 @@ export function findRequests(raw: string): Request[] {
       nouns.push(m)
     }
     if (nouns.length === 0) continue
-    const hits = hitsOf(sentence)
+    const hits = hitsOf(text, s.start, s.end)
     for (const noun of nouns) {
       const kind = noun.entry.id
       if (!kind || !isRequestKind(kind)) continue

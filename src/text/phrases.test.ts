@@ -1,3 +1,4 @@
+import { splitSentences } from './sentences.js'
 import { normaliseArabic } from './arabic/normalise.js'
 import { arabicBody, ARABIC_LETTER, isRegexEntry, latinBody, phraseBoundaries, regexEntryParts } from './phrase-syntax.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch } from './phrases.js'
@@ -161,6 +162,22 @@ describe('compilePhrases', () => {
       for (let w = 0; w < n; w++) text += vocabulary[random(vocabulary.length)]! + separators[random(separators.length)]!
       expect(spans(matcher.find(text), text), text).toEqual(spans(expected(text), text))
       expect(matcher.test(text), text).toBe(expected(text).length > 0)
+      // Every window (sentences and clean cuts share the text's facts; others are texts of their own).
+      for (let k = 0; k < 4; k++) {
+        const a = random(text.length + 1)
+        const b = a + random(text.length - a + 1)
+        const part = text.slice(a, b)
+        expect(spans(matcher.findIn(text, a, b), part), `${JSON.stringify(text)} ${a}–${b}`).toEqual(spans(matcher.find(part), part))
+        expect(matcher.testIn(text, a, b)).toBe(matcher.find(part).length > 0)
+      }
+      for (const s of splitSentences(text)) expect(spans(matcher.findIn(text, s.start, s.end), s.text)).toEqual(spans(matcher.find(s.text), s.text))
     }
+  })
+
+  it('refuses a window that is not in the text', () => {
+    const m = compilePhrases(['sorry'])
+    expect(() => m.findIn('so sorry', 3, 20)).toThrow(RangeError)
+    expect(() => m.findIn('so sorry', 5, 3)).toThrow(RangeError)
+    expect(m.findIn('so sorry. Really sorry', 10, 22)).toEqual([{ start: 7, end: 12, entry: { phrase: 'sorry' } }])
   })
 })

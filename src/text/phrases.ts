@@ -69,6 +69,14 @@ export interface PhraseMatch {
 export interface PhraseMatcher {
   find(text: string): PhraseMatch[]
   test(text: string): boolean
+  /**
+   * What `find(text.slice(from, to))` gives (offsets from `from`), worked out
+   * with the facts of the whole text: a sentence of a turn costs no facts of
+   * its own when it begins and ends next to spaces or punctuation.
+   */
+  findIn(text: string, from: number, to: number): PhraseMatch[]
+  /** What `test(text.slice(from, to))` gives (see `findIn`). */
+  testIn(text: string, from: number, to: number): boolean
   readonly size: number
 }
 
@@ -108,6 +116,11 @@ interface Haystack {
   /** The text the part runs on: the original text, or the normalised Arabic. */
   text: string
   lower: string
+  /** The window of it that is searched, as if it were the whole text (matches lie inside it). */
+  start: number
+  end: number
+  /** The window as a text of its own (for expressions, made when one runs). */
+  window?: string
 }
 
 /**
@@ -136,8 +149,7 @@ function possibleIn(facts: TextFacts): Uint32Array {
  * where the match ends: words separated by spaces or hyphens, apostrophes
  * optional, then a word boundary (or, for `word*`, the rest of the word).
  */
-function walkLatin(lower: string, at: number, words: string[], close: boolean): number {
-  const n = lower.length
+function walkLatin(lower: string, at: number, words: string[], close: boolean, n: number): number {
   const step = (w: number, k: number, i: number): number => {
     for (;;) {
       const word = words[w]!
@@ -179,8 +191,7 @@ function walkLatin(lower: string, at: number, words: string[], close: boolean): 
 }
 
 /** The same for normalised Arabic: words separated by spaces, boundaries of Arabic letters and digits. */
-function walkArabic(lower: string, at: number, words: string[], close: boolean): number {
-  const n = lower.length
+function walkArabic(lower: string, at: number, words: string[], close: boolean, n: number): number {
   let i = at
   for (let w = 0; w < words.length; w++) {
     if (w > 0) {
@@ -189,7 +200,7 @@ function walkArabic(lower: string, at: number, words: string[], close: boolean):
       if (i === before) return -1
     }
     const word = words[w]!
-    if (!lower.startsWith(word, i)) return -1
+    if (i + word.length > n || !lower.startsWith(word, i)) return -1
     i += word.length
   }
   if (close) {
@@ -209,19 +220,22 @@ function wordAlt(entry: PhraseEntry, order: number, words: string[], key: string
     key,
     next(h, from, places) {
       if (!places) return NO_MORE
+      const limit = h.end
+      if (from < h.start) from = h.start
       for (const p of places) {
         if (p < from) continue
+        if (p >= limit) break
         if (arabic) {
           // An optional و/ف first (tried first, as the expression does).
           const c = h.lower.charCodeAt(p)
           if ((c === 0x0648 || c === 0x0641) && p + 1 >= from) {
-            const end = walkArabic(h.lower, p + 1, words, close)
+            const end = walkArabic(h.lower, p + 1, words, close, limit)
             if (end > p) return { start: p, end }
           }
-          const end = walkArabic(h.lower, p, words, close)
+          const end = walkArabic(h.lower, p, words, close, limit)
           if (end > p) return { start: p, end }
         } else {
-          const end = walkLatin(h.lower, p, words, close)
+          const end = walkLatin(h.lower, p, words, close, limit)
           if (end > p) return { start: p, end }
         }
       }
@@ -240,10 +254,14 @@ function regexAlt(entry: PhraseEntry, order: number, source: string, flags: stri
     unit: expressions.add(requiredClauses(source)),
     next(h, from) {
       regex ??= new RegExp(source, flags)
-      regex.lastIndex = from
+      // On a window, the expression runs on the window alone (lookarounds see its ends as the text's).
+      const whole = h.start === 0 && h.end === h.text.length
+      const subject = whole ? h.text : (h.window ??= h.text.slice(h.start, h.end))
+      const shift = whole ? 0 : h.start
+      regex.lastIndex = Math.max(0, from - shift)
       let m: RegExpExecArray | null
-      while ((m = regex.exec(h.text))) {
-        if (m[0].length > 0) return { start: m.index, end: m.index + m[0].length }
+      while ((m = regex.exec(subject))) {
+        if (m[0].length > 0) return { start: m.index + shift, end: m.index + shift + m[0].length }
         regex.lastIndex = m.index + 1
       }
       return NO_MORE
@@ -527,6 +545,43 @@ function runPart(part: Part, live: Array<{ alt: Alt; places?: number[] }>, h: Ha
   return out
 }
 
+// --- Windows ----------------------------------------------------------------------------------------
+
+/**
+ * Whether a window of a text can be matched with the text's own facts: its
+ * ends touch spaces or punctuation, so it has the same words as the text has
+ * there, and normalising it alone gives what normalising the text gives there.
+ */
+function cleanCut(text: string, from: number, to: number): boolean {
+  return (from === 0 || separates(text, from - 1)) && (to === text.length || separates(text, to))
+}
+
+function separates(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (isSpace(c)) return c !== 0xfeff
+  return c < 0x80 && !isLetterOrDigitAt(text, i) && !isApostrophe(c)
+}
+
+function hasArabicLetter(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) return true
+  }
+  return false
+}
+
+/** The first index of a normalised text whose original index is at least `at` (the map is non-decreasing). */
+function firstAtOrAfter(map: Int32Array, at: number): number {
+  let lo = 0
+  let hi = map.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (map[mid]! >= at) hi = mid
+    else lo = mid + 1
+  }
+  return lo
+}
+
 // --- The matcher ----------------------------------------------------------------------------------
 
 let matcherCount = 0
@@ -583,26 +638,30 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
     return found
   }
 
-  const run = (text: string, firstOnly: boolean): PhraseMatch[] => {
+  /** Matches in `text`, or in its window from `from` to `to` (offsets then from `from`). */
+  const run = (text: string, firstOnly: boolean, from = 0, to = text.length): PhraseMatch[] => {
+    const windowed = from !== 0 || to !== text.length
+    // A window that cuts through a word does not share the text's word keys: it is a text of its own.
+    if (windowed && !cleanCut(text, from, to)) return run(text.slice(from, to), firstOnly)
     const facts = factsFor(text)
     const out: PhraseMatch[] = []
     let latinHay: Haystack | undefined
     let arabicSide: ReturnType<TextFacts['arabic']> | null = null
     let arabicHay: Haystack | undefined
     let possibleBits: Uint32Array | undefined
+    const hasArabic = windowed ? facts.hasArabic && hasArabicLetter(text, from, to) : facts.hasArabic
     /** Live alternatives by part, from the word index. */
     let byPart: Map<Part, Array<{ alt: Alt; places?: number[] }>> | undefined
     const gather = (found: Found | undefined) => {
-      if (!found) return
-      for (const [alt, places] of found) {
+      found?.forEach((places, alt) => {
         const part = parts[alt.part]!
         let live = (byPart ??= new Map()).get(part)
         if (!live) byPart.set(part, (live = []))
         live.push({ alt, places })
-      }
+      })
     }
     if (hasLatinIndexed) gather(indexedFor(facts, false))
-    if (hasArabicIndexed && facts.hasArabic) {
+    if (hasArabicIndexed && hasArabic) {
       arabicSide = facts.arabic()
       if (arabicSide) gather(indexedFor(facts, true))
     }
@@ -611,11 +670,14 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
       if (!live && part.scanned.length === 0) continue
       let h: Haystack
       if (part.arabic) {
-        if (!facts.hasArabic) continue
+        if (!hasArabic) continue
         if (arabicSide === null) arabicSide = facts.arabic()
         if (!arabicSide) continue
-        h = arabicHay ??= { text: arabicSide.norm.text, lower: arabicSide.lower }
-      } else h = latinHay ??= { text, lower: facts.lower }
+        const norm = arabicSide.norm
+        h = arabicHay ??= windowed
+          ? { text: norm.text, lower: arabicSide.lower, start: firstAtOrAfter(norm.map, from), end: firstAtOrAfter(norm.map, to) }
+          : { text: norm.text, lower: arabicSide.lower, start: 0, end: norm.text.length }
+      } else h = latinHay ??= { text, lower: facts.lower, start: from, end: to }
       if (part.scanned.length) {
         const possible = (possibleBits ??= possibleIn(facts))
         for (const alt of part.scanned) if (possible[alt.unit! >>> 5]! & (1 << (alt.unit! & 31))) (live ??= []).push({ alt })
@@ -629,19 +691,32 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
           start = map[start]!
           end = map[end - 1]! + 1
           // Take along trailing marks and repeated letters that normalising dropped.
-          while (end < text.length && (REMOVABLE.test(text[end]!) || text[end] === text[end - 1])) end++
+          while (end < to && (REMOVABLE.test(text[end]!) || text[end] === text[end - 1])) end++
         }
-        out.push({ start, end, entry: hit.alt.entry })
+        out.push({ start: start - from, end: end - from, entry: hit.alt.entry })
         if (firstOnly) return out
       }
     }
     return out.sort((a, b) => a.start - b.start || b.end - a.end)
   }
 
+  const checkWindow = (text: string, from: number, to: number) => {
+    if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= text.length)) {
+      throw new RangeError(`No window ${from}–${to} in a text of ${text.length} characters`)
+    }
+  }
   const matcher: PhraseMatcher = {
     size: entries.length,
     find: (text) => run(text, false),
-    test: (text) => run(text, true).length > 0
+    test: (text) => run(text, true).length > 0,
+    findIn: (text, from, to) => {
+      checkWindow(text, from, to)
+      return run(text, false, from, to)
+    },
+    testIn: (text, from, to) => {
+      checkWindow(text, from, to)
+      return run(text, true, from, to).length > 0
+    }
   }
   if (shared) retired.register(matcher, id)
   return matcher

@@ -41,6 +41,25 @@ function foldChar(ch: string): string {
   return ch
 }
 
+/** FOLD and the digits by code (0: unchanged), for the Arabic block where nearly all folding happens. */
+const FOLD_CODE = (() => {
+  const table = new Uint16Array(0x100)
+  for (const [from, to] of Object.entries(FOLD)) table[from.charCodeAt(0) - 0x0600] = to.charCodeAt(0)
+  for (let d = 0; d <= 9; d++) {
+    table[0x60 + d] = 0x30 + d
+    table[0xf0 + d] = 0x30 + d
+  }
+  return table
+})()
+
+/** The folded code of a character that folds to one character, or -1 (see foldChar). */
+function foldCode(code: number): number {
+  if (code < 0x0600) return code
+  if (code <= 0x06ff) return FOLD_CODE[code - 0x0600] || code
+  if ((code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfeff) || (code >= 0xff00 && code <= 0xffef)) return -1
+  return code
+}
+
 function removable(c: number): boolean {
   return (
     c === 0x0640 ||
@@ -104,10 +123,13 @@ export function normaliseArabic(input: string): Normalised {
     // Word-final hamza on alef (هلأ "now", خطأ) folds to ء, not to a bare alef:
     // otherwise هلأ would read as the greeting هلا.
     if (code === 0x0623 && i > 0 && !isArabicLetter(nextLetter(input, i + 1))) single = 0x0621
-    else if (code < 0x0600) single = code
     else {
-      folded = foldChar(input[i]!)
-      single = folded.length === 1 ? folded.charCodeAt(0) : -1
+      single = foldCode(code)
+      if (single < 0) {
+        // A presentation form or other compatibility character (rare): NFKC.
+        folded = foldChar(input[i]!)
+        single = folded.length === 1 ? folded.charCodeAt(0) : -1
+      }
     }
     const count = single >= 0 ? 1 : folded!.length
     for (let k = 0; k < count; k++) {
