@@ -129,18 +129,6 @@ interface Haystack {
  * them can match it at all.
  */
 const expressions = new LiteralIndex('arabic')
-const POSSIBLE = Symbol('possible expressions')
-
-/** Which expression alternatives may match the text, as bits by unit (kept with the text's facts). */
-function possibleIn(facts: TextFacts): Uint32Array {
-  let memo = facts.memo.get(POSSIBLE) as { size: number; bits: Uint32Array } | undefined
-  if (!memo || memo.size !== expressions.size) {
-    const bits = new Uint32Array((expressions.size >>> 5) + 1)
-    for (const unit of expressions.scan(facts.text)) bits[unit >>> 5]! |= 1 << (unit & 31)
-    facts.memo.set(POSSIBLE, (memo = { size: expressions.size, bits }))
-  }
-  return memo.bits
-}
 
 // --- Plain phrases, matched character by character ------------------------------------------------
 
@@ -648,8 +636,8 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
     let latinHay: Haystack | undefined
     let arabicSide: ReturnType<TextFacts['arabic']> | null = null
     let arabicHay: Haystack | undefined
-    let possibleBits: Uint32Array | undefined
     const hasArabic = windowed ? facts.hasArabic && hasArabicLetter(text, from, to) : facts.hasArabic
+    let literals: Uint32Array | undefined | null = null
     /** Live alternatives by part, from the word index. */
     let byPart: Map<Part, Array<{ alt: Alt; places?: number[] }>> | undefined
     const gather = (found: Found | undefined) => {
@@ -678,9 +666,10 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
           ? { text: norm.text, lower: arabicSide.lower, start: firstAtOrAfter(norm.map, from), end: firstAtOrAfter(norm.map, to) }
           : { text: norm.text, lower: arabicSide.lower, start: 0, end: norm.text.length }
       } else h = latinHay ??= { text, lower: facts.lower, start: from, end: to }
+      // Expression alternatives run only where the literals they need occur.
       if (part.scanned.length) {
-        const possible = (possibleBits ??= possibleIn(facts))
-        for (const alt of part.scanned) if (possible[alt.unit! >>> 5]! & (1 << (alt.unit! & 31))) (live ??= []).push({ alt })
+        if (literals === null) literals = expressions.literalsOf(text)
+        for (const alt of part.scanned) if (expressions.mayMatchWith(literals, alt.unit!)) (live ??= []).push({ alt })
       }
       if (!live || live.length === 0) continue
       if (live.length > 1) live.sort((a, b) => a.alt.order - b.alt.order)

@@ -550,6 +550,23 @@ function sortNumbers(list: number[]): void {
   }
 }
 
+const BITS = { raw: Symbol('literal bits raw'), arabic: Symbol('literal bits arabic') }
+
+/** The literals of literalsIn as a bit set by id; undefined: do not filter. */
+function literalBitsIn(text: string, mode: Mode): Uint32Array | undefined {
+  const found = literalsIn(text, mode)
+  if (found === undefined) return undefined
+  const facts = factsFor(text)
+  // Made from this very list of literals (a new list when literals were added since).
+  let memo = facts.memo.get(BITS[mode]) as { found: Int32Array; bits: Uint32Array } | undefined
+  if (memo?.found !== found) {
+    const bits = new Uint32Array((LITERALS[mode].size >>> 5) + 1)
+    for (const id of found) bits[id >>> 5]! |= 1 << (id & 31)
+    facts.memo.set(BITS[mode], (memo = { found, bits }))
+  }
+  return memo.bits
+}
+
 export class LiteralIndex {
   /** Units without a usable clause: always candidates. */
   private readonly always: number[] = []
@@ -563,6 +580,8 @@ export class LiteralIndex {
   private unitStamp = new Int32Array(0)
   private generation = 0
   private allUnits?: number[]
+  /** Each unit's clauses as sets of literal ids (in LITERALS): every set must have one in the text. Unset: always. */
+  private readonly unitClauses: number[][][][] = []
   /** Scratch list of one scan (scans do not nest). */
   private readonly pending: number[] = []
 
@@ -595,6 +614,7 @@ export class LiteralIndex {
       }
       prepared.push(sets)
     }
+    const own: number[][][] = []
     for (const sets of prepared) {
       const key = sets.reduce((a, b) => (quality(b) > quality(a) ? b : a))
       const id = this.clauses.length
@@ -605,8 +625,47 @@ export class LiteralIndex {
         .slice(0, MAX_OTHERS)
       this.clauses.push({ unit, others: others.map((set) => set.map((l) => this.slot(l))) })
       for (const l of key) this.slots[this.slot(l)]!.clauses.push(id)
+      own.push([key, ...others].map((set) => set.map((l) => LITERALS[this.mode].id(l))))
     }
+    this.unitClauses[unit] = own
     return unit
+  }
+
+  /**
+   * Whether one unit may match the text: scan() for a single unit, for callers
+   * that need only a few units of a large index.
+   */
+  mayMatch(text: string, unit: number): boolean {
+    return this.mayMatchWith(this.literalsOf(text), unit)
+  }
+
+  /** The text's literals, for mayMatchWith (several units of one text). */
+  literalsOf(text: string): Uint32Array | undefined {
+    return literalBitsIn(text, this.mode)
+  }
+
+  /** mayMatch with the text's literals (literalsOf) looked up once. */
+  mayMatchWith(bits: Uint32Array | undefined, unit: number): boolean {
+    const clauses = this.unitClauses[unit]
+    if (!clauses || bits === undefined) return true
+    for (const sets of clauses) {
+      let holds = true
+      for (const set of sets) {
+        let any = false
+        for (const id of set) {
+          if (bits[id >>> 5]! & (1 << (id & 31))) {
+            any = true
+            break
+          }
+        }
+        if (!any) {
+          holds = false
+          break
+        }
+      }
+      if (holds) return true
+    }
+    return false
   }
 
   /** The id of the slot of a literal (created on first use). */
