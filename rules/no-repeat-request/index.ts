@@ -138,9 +138,10 @@ function confidence(r: Request, g: Given): number {
 /** What an agent turn asked for, as kinds of detail, with the key its answer's memo is kept under. */
 interface Asked {
   kinds: Kind[]
-  key: string
+  /** Key of the next customer turn's given details (they depend on what was asked). */
+  givenKey: string
 }
-const NOTHING_ASKED: Asked = { kinds: [], key: '' }
+const NOTHING_ASKED: Asked = { kinds: [], givenKey: 'no-repeat-request:given:' }
 
 function widen(k: RequestKind): Kind[] {
   return k === 'contact' ? ['email', 'phone'] : k === 'accountDetails' ? ['account', 'username'] : isKind(k) ? [k] : []
@@ -148,7 +149,7 @@ function widen(k: RequestKind): Kind[] {
 
 function askedFor(requests: readonly Request[]): Asked {
   const kinds = [...new Set(requests.filter((r) => !r.different).flatMap((r) => widen(r.kind)))]
-  return { kinds, key: kinds.join(',') }
+  return { kinds, givenKey: `no-repeat-request:given:${kinds.join(',')}` }
 }
 
 export default defineRule<NoRepeatRequestOptions>({
@@ -197,7 +198,7 @@ export default defineRule<NoRepeatRequestOptions>({
         if (i > lastAsker) return
         // Kept with the turn's analysis: a pre-send check does not redo it on every keystroke.
         const asked = lastAsked
-        for (const g of context.analyse(i).memo(`no-repeat-request:given:${asked.key}`, () => extractGiven(turn.text, i, asked.kinds))) {
+        for (const g of context.analyse(i).memo(asked.givenKey, () => extractGiven(turn.text, i, asked.kinds))) {
           if (given.length >= MAX_GIVEN || !kinds.has(g.kind)) continue
           const key = givenKey(g)
           if (!givenKeys.has(key)) {

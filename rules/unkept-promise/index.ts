@@ -189,26 +189,33 @@ interface Facts {
 function factsFor(context: RuleContext<UnkeptPromiseOptions>): Facts {
   const turns = context.transcript.turns
   // Per-turn facts are kept with the turn's analysis: a pre-send check does not redo them on every keystroke.
+  // Every promise looks ahead over the turns after it: this run keeps what it has looked up already.
+  const customers: Array<CustomerFacts | undefined> = []
+  const agents: Array<AgentFacts | undefined> = []
   return {
-    customer: (j) =>
-      context.analyse(j).memo('unkept-promise:customer', (): CustomerFacts => {
-        const text = ownWords(turns[j]!.text)
-        const strong = CHASE_STRONG.find(text)[0]
-        const broken = strong ? undefined : CHASE_BROKEN.find(text)[0]
-        return {
-          text,
-          ...(strong ? { strong } : {}),
-          ...(broken ? { broken } : {}),
-          explicit: CHASE_EXPLICIT.test(text),
-          received: !strong && !broken && received(text),
-          words: new Set(tokensOf(text))
-        }
-      }),
-    agent: (j) =>
-      context.analyse(j).memo('unkept-promise:agent', (): AgentFacts => {
-        const text = context.analyse(j).ownText
-        return { delivered: DELIVERED.test(text), deliveredGeneric: DELIVERED_GENERIC.test(text), promise: COMMIT.test(text) || EXPLICIT.test(text), words: new Set(tokensOf(text)) }
-      })
+    customer: (j) => (customers[j] ??= customerFacts(j)),
+    agent: (j) => (agents[j] ??= agentFacts(j))
+  }
+  function customerFacts(j: number): CustomerFacts {
+    return context.analyse(j).memo('unkept-promise:customer', (): CustomerFacts => {
+      const text = ownWords(turns[j]!.text)
+      const strong = CHASE_STRONG.find(text)[0]
+      const broken = strong ? undefined : CHASE_BROKEN.find(text)[0]
+      return {
+        text,
+        ...(strong ? { strong } : {}),
+        ...(broken ? { broken } : {}),
+        explicit: CHASE_EXPLICIT.test(text),
+        received: !strong && !broken && received(text),
+        words: new Set(tokensOf(text))
+      }
+    })
+  }
+  function agentFacts(j: number): AgentFacts {
+    return context.analyse(j).memo('unkept-promise:agent', (): AgentFacts => {
+      const text = context.analyse(j).ownText
+      return { delivered: DELIVERED.test(text), deliveredGeneric: DELIVERED_GENERIC.test(text), promise: COMMIT.test(text) || EXPLICIT.test(text), words: new Set(tokensOf(text)) }
+    })
   }
 }
 
