@@ -130,7 +130,16 @@ interface LatinWord {
   cut?: string[]
 }
 
-/** Words of lower-case Latin text: they start at a letter or digit that does not follow one. */
+/** Characters of the Arabic blocks (what phrase-syntax's ARABIC_LETTER matches). */
+export function isArabicBlock(c: number): boolean {
+  return (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)
+}
+
+/**
+ * Words of lower-case Latin text: they start at a letter or digit that does
+ * not follow one. (Words that begin with an Arabic letter are left out: the
+ * Arabic phrases are looked up in the normalised text.)
+ */
 export function latinKeys(lower: string): KeyIndex {
   const keys = emptyIndex()
   const words: LatinWord[] = []
@@ -155,7 +164,8 @@ export function latinKeys(lower: string): KeyIndex {
       } else if (!isLetterOrDigitAt(lower, j)) break
     }
     key += lower.slice(from, j)
-    words.push(cut ? { start: i, end: j, key, cut } : { start: i, end: j, key })
+    // A word that begins with an Arabic letter has no key a Latin phrase has (nor its first letters, nor a pair).
+    if (!isArabicBlock(lower.charCodeAt(i))) words.push(cut ? { start: i, end: j, key, cut } : { start: i, end: j, key })
     // Every letter that follows a non-letter starts a word (`rock'n'roll` → rocknroll, nroll, roll).
     i = i + 1
   }

@@ -44,6 +44,7 @@ import {
   factsFor,
   foldCase,
   isApostrophe,
+  isArabicBlock,
   isArabicWordChar,
   isLetterOrDigitAt,
   isSpace,
@@ -552,8 +553,7 @@ function separates(text: string, i: number): boolean {
 
 function hasArabicLetter(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i)
-    if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) return true
+    if (isArabicBlock(text.charCodeAt(i))) return true
   }
   return false
 }
