@@ -637,7 +637,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
     let arabicSide: ReturnType<TextFacts['arabic']> | null = null
     let arabicHay: Haystack | undefined
     const hasArabic = windowed ? facts.hasArabic && hasArabicLetter(text, from, to) : facts.hasArabic
-    let literals: Uint32Array | undefined | null = null
+    let units: { may(unit: number): boolean } | undefined
     /** Live alternatives by part, from the word index. */
     let byPart: Map<Part, Array<{ alt: Alt; places?: number[] }>> | undefined
     const gather = (found: Found | undefined) => {
@@ -668,8 +668,8 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
       } else h = latinHay ??= { text, lower: facts.lower, start: from, end: to }
       // Expression alternatives run only where the literals they need occur.
       if (part.scanned.length) {
-        if (literals === null) literals = expressions.literalsOf(text)
-        for (const alt of part.scanned) if (expressions.mayMatchWith(literals, alt.unit!)) (live ??= []).push({ alt })
+        units ??= expressions.unitsOf(text)
+        for (const alt of part.scanned) if (units.may(alt.unit!)) (live ??= []).push({ alt })
       }
       if (!live || live.length === 0) continue
       if (live.length > 1) live.sort((a, b) => a.alt.order - b.alt.order)

@@ -567,6 +567,24 @@ function literalBitsIn(text: string, mode: Mode): Uint32Array | undefined {
   return memo.bits
 }
 
+/** Which units of an index may match one text, worked out unit by unit as asked. */
+class UnitMemo {
+  /** 0: not asked yet; 1: may match; 2: cannot. */
+  readonly states: Uint8Array
+  constructor(
+    private readonly index: LiteralIndex,
+    readonly bits: Uint32Array | undefined
+  ) {
+    this.states = new Uint8Array(index.size)
+  }
+  may(unit: number): boolean {
+    let state = this.states[unit]
+    if (state === undefined) return this.index.mayMatchWith(this.bits, unit)
+    if (state === 0) this.states[unit] = state = this.index.mayMatchWith(this.bits, unit) ? 1 : 2
+    return state === 1
+  }
+}
+
 export class LiteralIndex {
   /** Units without a usable clause: always candidates. */
   private readonly always: number[] = []
@@ -642,6 +660,18 @@ export class LiteralIndex {
   /** The text's literals, for mayMatchWith (several units of one text). */
   literalsOf(text: string): Uint32Array | undefined {
     return literalBitsIn(text, this.mode)
+  }
+
+  /**
+   * mayMatch for many units of one text, remembered with the text's facts:
+   * `may(unit)` of the object returned (the answers of this index for it).
+   */
+  unitsOf(text: string): { may(unit: number): boolean } {
+    const facts = factsFor(text)
+    let memo = facts.memo.get(this) as UnitMemo | undefined
+    const bits = literalBitsIn(text, this.mode)
+    if (!memo || memo.bits !== bits || memo.states.length < this.units) facts.memo.set(this, (memo = new UnitMemo(this, bits)))
+    return memo
   }
 
   /** mayMatch with the text's literals (literalsOf) looked up once. */
