@@ -20,7 +20,7 @@ import type { PhraseEntry, PhraseMatch, PhraseMatcher } from '../../src/text/phr
 import { messageLanguage } from '../../src/text/language.js'
 import { ownWords } from '../../src/text/own-words.js'
 import { splitSentences } from '../../src/text/sentences.js'
-import type { OptionSchema, RuleContext } from '../../src/types.js'
+import type { OptionSchema, RuleContext, Turn } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
 import { compilePhrases } from '../../src/text/phrases.js'
 import enData from './lexicon.en.json' with { type: 'json' }
@@ -460,7 +460,7 @@ export default defineRule<AcknowledgeComplaintOptions>({
     /** A customer spoke since the last agent turn (so an apology now answers something they said). */
     let signal = false
     /** Kinds of follow-up already judged: saying "still broken" twice is a restatement. */
-    const reopened = new Set<string>()
+    let reopened = new Set<string>()
 
     // Per-turn work is kept with the turn analyses (pre-send checks reuse them while only the draft changes): the
     // keys carry every option the values depend on; what the previous agent turn said is applied afresh each run.
@@ -473,7 +473,7 @@ export default defineRule<AcknowledgeComplaintOptions>({
       return a.memo(ackKey, () => hasAcknowledgement(a.ownText, allow))
     }
 
-    transcript.turns.forEach((turn, i) => {
+    const step = (turn: Turn, i: number) => {
       if (turn.role === 'customer') {
         signal = true
         // Once the check is done, only a new, distinct failure matters: skip the scorer unless one can be there.
@@ -552,7 +552,24 @@ export default defineRule<AcknowledgeComplaintOptions>({
         expected: arabic ? messages.ar : messages.en,
         confidence
       })
-    })
+    }
+
+    // The state after the turns before `since` depends on them and the options only: a pre-send
+    // check keeps it with the analysis of the turn before the draft.
+    const turns = transcript.turns
+    const since = context.since
+    let from = 0
+    if (since > 0) {
+      const key = `acknowledge-complaint:state:${JSON.stringify([threshold, newFailures, options.complaintPhrases ?? [], options.allow ?? []])}`
+      const state = context.analyse(since - 1).memo(key, () => {
+        for (let i = 0; i < since; i++) step(turns[i]!, i)
+        return { open, checked, agent, signal, reopened }
+      })
+      ;({ open, checked, agent, signal } = state)
+      reopened = new Set(state.reopened)
+      from = since
+    }
+    for (let i = from; i < turns.length; i++) step(turns[i]!, i)
   }
 })
 

@@ -13,7 +13,7 @@
 import { defineRule } from '../../src/engine/define-rule.js'
 import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases } from '../../src/text/phrases.js'
-import type { OptionSchema, Transcript } from '../../src/types.js'
+import type { OptionSchema, Transcript, Turn } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
 import { extractGiven, foldDigits, type Given } from './extract.js'
 import { answers, isKind, KINDS, NAME, type Kind, type RequestKind } from './kinds.js'
@@ -167,9 +167,9 @@ export default defineRule<NoRepeatRequestOptions>({
     const { transcript, options } = context
     const kinds = new Set<Kind>(options.kinds ?? KINDS)
     const allow = options.allow?.length ? allowMatcher(options.allow) : undefined
-    const given: Given[] = []
+    let given: Given[] = []
     /** Keys of `given` (see givenKey). */
-    const givenKeys = new Set<string>()
+    let givenKeys = new Set<string>()
     // Kinds the last agent/bot turn asked for (and their memo key): a bare answer to them counts as given.
     let lastAsked: Asked = NOTHING_ASKED
 
@@ -192,7 +192,7 @@ export default defineRule<NoRepeatRequestOptions>({
       return false
     }
 
-    turns.forEach((turn, i) => {
+    const step = (turn: Turn, i: number) => {
       if (turn.role === 'customer') {
         // Nothing the customer gives now can be asked for again when no agent turn follows.
         if (i > lastAsker) return
@@ -262,6 +262,24 @@ export default defineRule<NoRepeatRequestOptions>({
         expected: arabic ? expectedAr(r.kind, g, place.ar, r.private) : expectedEn(r.kind, g, place.en, r.private),
         confidence: confidence(r, g)
       })
-    })
+    }
+
+    // From `since` on, when an agent or bot turn is there (a pre-send draft): what the turns before
+    // it gave and asked is the same for every draft, so it is kept with the analysis of the turn
+    // before. (No turn before an agent turn is the last one, and whether an agent turn before it
+    // was answered is settled by then.)
+    const since = context.since
+    let from = 0
+    if (since > 0 && (turns[since]!.role === 'agent' || turns[since]!.role === 'bot')) {
+      const state = context.analyse(since - 1).memo(`no-repeat-request:state:${JSON.stringify(options.kinds ?? null)}`, () => {
+        for (let i = 0; i < since; i++) step(turns[i]!, i)
+        return { given, givenKeys, lastAsked }
+      })
+      given = state.given.slice()
+      givenKeys = new Set(state.givenKeys)
+      lastAsked = state.lastAsked
+      from = since
+    }
+    for (let i = from; i < turns.length; i++) step(turns[i]!, i)
   }
 })

@@ -380,15 +380,38 @@ function graceMs(p: PromiseFound, promiseTime: number, option: number | undefine
   return Math.min(60 * MIN, Math.max(2 * MIN, window * 0.1))
 }
 
-function lookAhead(context: RuleContext<UnkeptPromiseOptions>, facts: Facts, p: PromiseFound, s: Settings): Evidence | undefined {
+/** Where a look-ahead stands: whether a customer, and an agent, have written since the promise. */
+interface Scan {
+  customerBetween: boolean
+  agentBetween: boolean
+}
+
+/**
+ * The evidence that promise `p` was not kept, from turn `from` on (with what
+ * `scan` says of the turns before it). Stopped at turn `until`, it answers
+ * `open` when the turns before `until` settle nothing.
+ */
+function lookAhead(
+  context: RuleContext<UnkeptPromiseOptions>,
+  facts: Facts,
+  p: PromiseFound,
+  s: Settings,
+  from = p.turn + 1,
+  scan: Scan = { customerBetween: false, agentBetween: false },
+  until = Infinity
+): Evidence | undefined | 'open' {
   const turns = context.transcript.turns
   const promiseTime = turns[p.turn]!.time
   const deadline = p.deadline
-  let customerBetween = false
-  let agentBetween = false
+  let { customerBetween, agentBetween } = scan
   const stated = deadline !== undefined && !deadline.vague
   const last = Math.min(turns.length - 1, p.turn + LOOKAHEAD_TURNS)
-  for (let j = p.turn + 1; j <= last; j++) {
+  for (let j = from; j <= last; j++) {
+    if (j >= until) {
+      scan.customerBetween = customerBetween
+      scan.agentBetween = agentBetween
+      return 'open'
+    }
     const t = turns[j]!
     if (t.role === 'system') continue
     if (t.role === 'customer') {
@@ -557,21 +580,58 @@ export default defineRule<UnkeptPromiseOptions>({
       }
       return false
     }
-    turns.forEach((turn, i) => {
-      if (turn.role !== 'agent' && turn.role !== 'bot') return
-      // Nothing after it: nothing to judge. A promise whose look-ahead ends before `since` is judged already.
-      if (i === turns.length - 1 || i + LOOKAHEAD_TURNS < context.since) return
-      if (!evidencePossible(i)) return
-      for (const p of context.analyse(i).memo(s.promisesKey, () => findPromises(context, i, s))) {
-        const evidence = lookAhead(context, facts, p, s)
-        if (!evidence) continue
-        let confidence = evidence.type === 'chase' ? (p.deadline && !p.deadline.vague ? 0.9 : 0.85) : p.deadline?.vague ? 0.5 : 0.75
-        if (p.conditional) confidence -= 0.2
-        if (p.weak) confidence -= 0.25
-        const m = message(context, p, evidence)
-        context.report({ turn: i, start: p.start, end: p.end, ...m, confidence: Math.max(0.3, Math.round(confidence * 100) / 100) })
-        return
+    const promisesOf = (i: number) => context.analyse(i).memo(s.promisesKey, () => findPromises(context, i, s))
+    const reportPromise = (p: PromiseFound, evidence: Evidence) => {
+      let confidence = evidence.type === 'chase' ? (p.deadline && !p.deadline.vague ? 0.9 : 0.85) : p.deadline?.vague ? 0.5 : 0.75
+      if (p.conditional) confidence -= 0.2
+      if (p.weak) confidence -= 0.25
+      const m = message(context, p, evidence)
+      context.report({ turn: p.turn, start: p.start, end: p.end, ...m, confidence: Math.max(0.3, Math.round(confidence * 100) / 100) })
+    }
+
+    // From `since` on (a pre-send draft), the promises before it whose look-ahead the earlier turns
+    // leave open are the same for every draft: they are kept with the analysis of the turn before,
+    // with where each look-ahead stands, and only they are followed into the new turns. (A turn's
+    // finding settled before `since` is the caller's already.)
+    const since = context.since
+    if (since > 0) {
+      const key = `unkept-promise:open:${s.promisesKey}:${JSON.stringify([options.timePath, options.graceMinutes ?? null])}`
+      const open = context.analyse(since - 1).memo(key, () => {
+        const out: Array<Array<{ p: PromiseFound; scan: Scan }>> = []
+        for (let i = Math.max(0, since - LOOKAHEAD_TURNS); i < since; i++) {
+          if (turns[i]!.role !== 'agent' && turns[i]!.role !== 'bot') continue
+          const waiting: Array<{ p: PromiseFound; scan: Scan }> = []
+          for (const p of promisesOf(i)) {
+            const scan: Scan = { customerBetween: false, agentBetween: false }
+            const result = lookAhead(context, facts, p, s, p.turn + 1, scan, since)
+            if (result === 'open') waiting.push({ p, scan })
+            else if (result) break
+          }
+          if (waiting.length > 0) out.push(waiting)
+        }
+        return out
+      })
+      for (const waiting of open) {
+        for (const { p, scan } of waiting) {
+          const evidence = lookAhead(context, facts, p, s, since, { ...scan })
+          if (evidence && evidence !== 'open') {
+            reportPromise(p, evidence)
+            break
+          }
+        }
       }
-    })
+    }
+    for (let i = since; i < turns.length; i++) {
+      const turn = turns[i]!
+      // Nothing after it: nothing to judge.
+      if ((turn.role !== 'agent' && turn.role !== 'bot') || i === turns.length - 1) continue
+      if (!evidencePossible(i)) continue
+      for (const p of promisesOf(i)) {
+        const evidence = lookAhead(context, facts, p, s)
+        if (!evidence || evidence === 'open') continue
+        reportPromise(p, evidence)
+        break
+      }
+    }
   }
 })

@@ -47,7 +47,11 @@ const tuned = createLinter({
   }
 }).config.rules
 
-const DRAFTS = ["I don't know. Calm down, as I said you clicked the wrong button 😂", 'Sorry for the wait! Could you send me your order number and e-mail? I will update you in 10 minutes.']
+const DRAFTS = [
+  "I don't know. Calm down, as I said you clicked the wrong button 😂",
+  'Sorry for the wait! Could you send me your order number and e-mail? I will update you in 10 minutes.',
+  'Please send a screenshot of the screen and your phone number, I will check it.'
+]
 const key = (t: Transcript, rules = all, locale?: 'en' | 'ar', analyses?: Array<FullTurnAnalysis | undefined>) =>
   JSON.stringify(runRules(t, rules, { locale, analyses }).map((f) => [f.ruleId, f.turn, f.start, f.end, f.reason, f.note, f.expected, f.confidence]))
 
@@ -97,11 +101,13 @@ describe('runs that judge only from the draft on (`since`)', () => {
     let compared = 0
     let kinds = 0
     for (const t of [...examples, ...handMade, ...generated]) {
+      // Shared between drafts, as a pre-send check shares them (what rules keep from `since` on included).
+      const analyses: Array<FullTurnAnalysis | undefined> = []
       for (let n = 1; n <= t.turns.length; n++) {
         const prefix: Transcript = { ...t, turns: t.turns.slice(0, n) }
         const last = t.turns[n - 1]!
         const time = (last.time ?? Date.parse('2025-01-01T00:00:00Z')) + 3 * 3600_000
-        for (const [k, text] of DRAFTS.entries()) {
+        for (const [k, text] of [...DRAFTS.entries(), ...DRAFTS.entries()]) {
           const rules = k === 0 ? all : tuned
           const locale = k === 0 ? undefined : 'ar'
           const draft: Turn = { role: 'agent', author: 'Sara', text, at: new Date(time).toISOString(), time }
@@ -109,7 +115,7 @@ describe('runs that judge only from the draft on (`since`)', () => {
           const baseline = new Set(runRules(prefix, rules, { locale }).map(spot))
           const everything = runRules(withDraft, rules, { locale })
           const expected = kept(everything, n, baseline)
-          expect(kept(runRules(withDraft, rules, { locale, since: n }), n, baseline)).toEqual(expected)
+          expect(kept(runRules(withDraft, rules, { locale, since: n, analyses }), n, baseline)).toEqual(expected)
           compared++
           if (everything.some((f) => f.turn < n && !baseline.has(spot(f)))) kinds++
         }
