@@ -141,25 +141,61 @@ function keywordsOf(text: string, exclude: ReadonlyArray<{ start: number; end: n
 }
 
 /** Comparable word stems: English lower-cased and cut to 5 letters; Arabic normalised with ال/و/ب/ل/ف peeled. */
+/** Content words of a text, cut to five letters: English `[a-z][a-z'’-]{3,}` runs (no final 's), Arabic runs of three letters or more (no article). */
 function tokensOf(text: string): string[] {
   const out: string[] = []
   const lower = text.toLowerCase()
-  for (const m of lower.matchAll(/[a-z][a-z'’-]{3,}/g)) {
-    const w = m[0].replace(/['’]s$/, '')
-    if (EN_STOP.has(w) || /^\d/.test(w)) continue
-    out.push(w.slice(0, 5))
+  const n = lower.length
+  for (let p = 0; p < n; ) {
+    if (!isAsciiLower(lower.charCodeAt(p))) {
+      p++
+      continue
+    }
+    let q = p + 1
+    while (q < n && isWordTail(lower.charCodeAt(q))) q++
+    if (q - p >= 4) {
+      let end = q
+      const last = lower.charCodeAt(q - 1)
+      const before = lower.charCodeAt(q - 2)
+      if (last === 0x73 && (before === 0x27 || before === 0x2019)) end = q - 2 // 's
+      const w = lower.slice(p, end)
+      if (!EN_STOP.has(w)) out.push(w.length > 5 ? w.slice(0, 5) : w)
+    }
+    p = q
   }
   if (ARABIC_LETTER.test(text)) {
     const norm = normalise(text).text
-    for (const m of norm.matchAll(/[\u0621-\u064A]{3,}/g)) {
-      let w = m[0]
-      if (AR_STOP.has(w)) continue
-      w = w.replace(/^(?:وال|بال|فال|كال|لل|ال)/, '')
-      if (w.length < 3 || AR_STOP.has(w) || AR_STOP.has('ال' + w)) continue
-      out.push(w.slice(0, 5))
+    const m = norm.length
+    for (let p = 0; p < m; ) {
+      if (!isArabicLetterCode(norm.charCodeAt(p))) {
+        p++
+        continue
+      }
+      let q = p + 1
+      while (q < m && isArabicLetterCode(norm.charCodeAt(q))) q++
+      if (q - p >= 3) {
+        let w = norm.slice(p, q)
+        if (!AR_STOP.has(w)) {
+          w = withoutArticle(w)
+          if (w.length >= 3 && !AR_STOP.has(w) && !AR_STOP.has('ال' + w)) out.push(w.length > 5 ? w.slice(0, 5) : w)
+        }
+      }
+      p = q
     }
   }
   return out
+}
+
+const isAsciiLower = (c: number) => c >= 0x61 && c <= 0x7a
+/** `[a-z'’-]` */
+const isWordTail = (c: number) => isAsciiLower(c) || c === 0x27 || c === 0x2019 || c === 0x2d
+/** `[\u0621-\u064A]` */
+const isArabicLetterCode = (c: number) => c >= 0x0621 && c <= 0x064a
+const ARTICLES = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال']
+/** The word without a leading article (the first of ARTICLES it starts with). */
+function withoutArticle(w: string): string {
+  for (const a of ARTICLES) if (w.startsWith(a)) return w.slice(a.length)
+  return w
 }
 
 function overlaps(words: ReadonlySet<string>, keywords: readonly string[]): boolean {
