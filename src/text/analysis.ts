@@ -47,7 +47,7 @@ class LazyTurnAnalysis implements FullTurnAnalysis {
   get ownText(): string {
     if (this.#ownText === undefined) {
       if (this.turn.role === 'customer') this.#ownText = this.turn.text
-      else this.#ownText = blankQuotedCustomerWords(ownWords(this.turn.text), this.earlierCustomerText())
+      else this.#ownText = blankQuotedCustomerWords(ownWords(this.turn.text), this.earlierCustomerText)
     }
     return this.#ownText
   }
