@@ -296,15 +296,20 @@ export default defineRule<NoUnpromptedJokeOptions>({
       }
       return hits
     }
-    let licensed = false
+    const joked = (i: number) => context.analyse(i).memo('no-unprompted-joke:customer-joked', () => customerJoked(transcript.turns[i]!.text))
+    // Agent turns before `since` are judged already; whether a customer joked before it is the same
+    // for every draft, so it is kept with the turn before.
+    const since = context.since
+    let licensed =
+      since > 0 &&
+      context.analyse(since - 1).memo('no-unprompted-joke:licensed', () => transcript.turns.slice(0, since).some((t, i) => t.role === 'customer' && joked(i)))
     transcript.turns.forEach((turn, i) => {
-      if (licensed) return
+      if (licensed || i < since) return
       if (turn.role === 'customer') {
-        if (context.analyse(i).memo('no-unprompted-joke:customer-joked', () => customerJoked(turn.text))) licensed = true
+        if (joked(i)) licensed = true
         return
       }
-      // Agent turns before `since` are judged already (the customer's turns still license jokes).
-      if (i < context.since || (turn.role !== 'agent' && turn.role !== 'bot')) return
+      if (turn.role !== 'agent' && turn.role !== 'bot') return
       const a = context.analyse(i)
       const hits = a.memo(hitsKey, () => hitsIn(i))
       if (!hits.length) return

@@ -39,6 +39,7 @@ import {
   regexEntryParts,
   type PhraseBody
 } from './phrase-syntax.js'
+import { sortSmall } from './sort-small.js'
 import { LiteralIndex, requiredClauses } from './regex-prefilter.js'
 import {
   factsFor,
@@ -534,6 +535,9 @@ function runPart(part: Part, live: Array<{ alt: Alt; places?: number[] }>, h: Ha
   return out
 }
 
+const byOrder = (a: { alt: Alt }, b: { alt: Alt }) => a.alt.order - b.alt.order
+const byPlace = (a: PhraseMatch, b: PhraseMatch) => a.start - b.start || b.end - a.end
+
 // --- Windows ----------------------------------------------------------------------------------------
 
 /**
@@ -672,7 +676,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
         for (const alt of part.scanned) if (units.may(alt.unit!)) (live ??= []).push({ alt })
       }
       if (!live || live.length === 0) continue
-      if (live.length > 1) live.sort((a, b) => a.alt.order - b.alt.order)
+      if (live.length > 1) sortSmall(live, byOrder)
       for (const hit of runPart(part, live, h, firstOnly) as Array<Hit & { alt: Alt }>) {
         let { start, end } = hit
         if (part.arabic && arabicSide) {
@@ -686,7 +690,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
         if (firstOnly) return out
       }
     }
-    return out.sort((a, b) => a.start - b.start || b.end - a.end)
+    return sortSmall(out, byPlace)
   }
 
   const checkWindow = (text: string, from: number, to: number) => {

@@ -16,6 +16,7 @@
  * masked URLs) cannot create one, so the raw turn text may be checked before
  * its own-words version is computed.
  */
+import { sortSmall } from './sort-small.js'
 import { fromCodes } from './arabic/normalise.js'
 import { LiteralSet } from './literal-scan.js'
 import { factsFor } from './phrase-text.js'
@@ -533,22 +534,8 @@ function literalsIn(text: string, mode: Mode): Int32Array | undefined {
   return memo.found
 }
 
-/** Sorts numbers in place, ascending (insertion sort for the short lists scans give; no comparator closure). */
-function sortNumbers(list: number[]): void {
-  if (list.length > 64) {
-    list.sort((a, b) => a - b)
-    return
-  }
-  for (let i = 1; i < list.length; i++) {
-    const x = list[i]!
-    let j = i - 1
-    while (j >= 0 && list[j]! > x) {
-      list[j + 1] = list[j]!
-      j--
-    }
-    list[j + 1] = x
-  }
-}
+
+const byNumber = (a: number, b: number) => a - b
 
 const BITS = { raw: Symbol('literal bits raw'), arabic: Symbol('literal bits arabic') }
 
@@ -764,7 +751,7 @@ export class LiteralIndex {
       if (out.length > 0 && out[out.length - 1]! > cl.unit) sorted = false
       out.push(cl.unit)
     }
-    if (!sorted) sortNumbers(out)
+    if (!sorted) sortSmall(out, byNumber)
     return out
   }
 
