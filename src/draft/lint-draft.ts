@@ -460,6 +460,8 @@ export function createDraftChecker(config: Pick<ResolvedConfig, 'rules' | 'minCo
     const transcript: Transcript = { ...base, turns: [...base.turns, turn] }
     // Rules need not judge the earlier turns again: their findings are in the baseline.
     const findings = run(transcript, entry.analyses, index)
+    // The draft's analysis is never asked for again (the next check brings a new turn): let it go now.
+    entry.analyses.length = index
 
     const starts = lineStarts(draft)
     const onDraft: DraftMessage[] = []
