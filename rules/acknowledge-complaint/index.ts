@@ -557,7 +557,7 @@ export default defineRule<AcknowledgeComplaintOptions>({
     // The state after the turns before `since` depends on them and the options only: a pre-send
     // check keeps it with the analysis of the turn before the draft.
     const turns = transcript.turns
-    const since = context.since
+    const since = context.since || 0
     let from = 0
     if (since > 0) {
       const key = `acknowledge-complaint:state:${JSON.stringify([threshold, newFailures, options.complaintPhrases ?? [], options.allow ?? []])}`

@@ -268,7 +268,7 @@ export default defineRule<NoRepeatRequestOptions>({
     // it gave and asked is the same for every draft, so it is kept with the analysis of the turn
     // before. (No turn before an agent turn is the last one, and whether an agent turn before it
     // was answered is settled by then.)
-    const since = context.since
+    const since = context.since || 0
     let from = 0
     if (since > 0 && (turns[since]!.role === 'agent' || turns[since]!.role === 'bot')) {
       const state = context.analyse(since - 1).memo(`no-repeat-request:state:${JSON.stringify(options.kinds ?? null)}`, () => {

@@ -299,7 +299,7 @@ export default defineRule<NoUnpromptedJokeOptions>({
     const joked = (i: number) => context.analyse(i).memo('no-unprompted-joke:customer-joked', () => customerJoked(transcript.turns[i]!.text))
     // Agent turns before `since` are judged already; whether a customer joked before it is the same
     // for every draft, so it is kept with the turn before.
-    const since = context.since
+    const since = context.since || 0
     let licensed =
       since > 0 &&
       context.analyse(since - 1).memo('no-unprompted-joke:licensed', () => transcript.turns.slice(0, since).some((t, i) => t.role === 'customer' && joked(i)))

@@ -629,7 +629,7 @@ export default defineRule<UnkeptPromiseOptions>({
     // leave open are the same for every draft: they are kept with the analysis of the turn before,
     // with where each look-ahead stands, and only they are followed into the new turns. (A turn's
     // finding settled before `since` is the caller's already.)
-    const since = context.since
+    const since = context.since || 0
     if (since > 0) {
       const key = `unkept-promise:open:${s.promisesKey}:${JSON.stringify([options.timePath, options.graceMinutes ?? null])}`
       const open = context.analyse(since - 1).memo(key, () => {
