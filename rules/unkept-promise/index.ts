@@ -140,50 +140,49 @@ function keywordsOf(text: string, exclude: ReadonlyArray<{ start: number; end: n
   return [...new Set(tokensOf(t))]
 }
 
-/** Comparable word stems: English lower-cased and cut to 5 letters; Arabic normalised with ال/و/ب/ل/ف peeled. */
-/** Content words of a text, cut to five letters: English `[a-z][a-z'’-]{3,}` runs (no final 's), Arabic runs of three letters or more (no article). */
+/**
+ * Comparable word stems, cut to five letters: English `[a-z][a-z'’-]{3,}` runs
+ * (lower case, no final 's), Arabic runs of three letters or more (normalised,
+ * no article).
+ */
 function tokensOf(text: string): string[] {
   const out: string[] = []
   const lower = text.toLowerCase()
-  const n = lower.length
+  eachRun(lower, isAsciiLower, isWordTail, 4, (p, q) => {
+    const last = lower.charCodeAt(q - 1)
+    const before = lower.charCodeAt(q - 2)
+    const w = lower.slice(p, last === 0x73 && (before === 0x27 || before === 0x2019) ? q - 2 : q) // no 's
+    if (!EN_STOP.has(w)) out.push(w.length > 5 ? w.slice(0, 5) : w)
+  })
+  if (ARABIC_LETTER.test(text)) {
+    const norm = normalise(text).text
+    eachRun(norm, isArabicLetterCode, isArabicLetterCode, 3, (p, q) => {
+      const whole = norm.slice(p, q)
+      if (AR_STOP.has(whole)) return
+      const w = withoutArticle(whole)
+      if (w.length >= 3 && !AR_STOP.has(w) && !AR_STOP.has('ال' + w)) out.push(w.length > 5 ? w.slice(0, 5) : w)
+    })
+  }
+  return out
+}
+
+/**
+ * Each maximal run of `s` that starts with a `first` character and goes on
+ * with `rest` ones, when it is `min` long or longer (as a global regular
+ * expression `first rest{min-1,}` finds them).
+ */
+function eachRun(s: string, first: (c: number) => boolean, rest: (c: number) => boolean, min: number, visit: (start: number, end: number) => void): void {
+  const n = s.length
   for (let p = 0; p < n; ) {
-    if (!isAsciiLower(lower.charCodeAt(p))) {
+    if (!first(s.charCodeAt(p))) {
       p++
       continue
     }
     let q = p + 1
-    while (q < n && isWordTail(lower.charCodeAt(q))) q++
-    if (q - p >= 4) {
-      let end = q
-      const last = lower.charCodeAt(q - 1)
-      const before = lower.charCodeAt(q - 2)
-      if (last === 0x73 && (before === 0x27 || before === 0x2019)) end = q - 2 // 's
-      const w = lower.slice(p, end)
-      if (!EN_STOP.has(w)) out.push(w.length > 5 ? w.slice(0, 5) : w)
-    }
+    while (q < n && rest(s.charCodeAt(q))) q++
+    if (q - p >= min) visit(p, q)
     p = q
   }
-  if (ARABIC_LETTER.test(text)) {
-    const norm = normalise(text).text
-    const m = norm.length
-    for (let p = 0; p < m; ) {
-      if (!isArabicLetterCode(norm.charCodeAt(p))) {
-        p++
-        continue
-      }
-      let q = p + 1
-      while (q < m && isArabicLetterCode(norm.charCodeAt(q))) q++
-      if (q - p >= 3) {
-        let w = norm.slice(p, q)
-        if (!AR_STOP.has(w)) {
-          w = withoutArticle(w)
-          if (w.length >= 3 && !AR_STOP.has(w) && !AR_STOP.has('ال' + w)) out.push(w.length > 5 ? w.slice(0, 5) : w)
-        }
-      }
-      p = q
-    }
-  }
-  return out
 }
 
 const isAsciiLower = (c: number) => c >= 0x61 && c <= 0x7a
