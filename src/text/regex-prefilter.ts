@@ -637,21 +637,10 @@ export class LiteralIndex {
   }
 
   /**
-   * Whether one unit may match the text: scan() for a single unit, for callers
-   * that need only a few units of a large index.
-   */
-  mayMatch(text: string, unit: number): boolean {
-    return this.mayMatchWith(this.literalsOf(text), unit)
-  }
-
-  /** The text's literals, for mayMatchWith (several units of one text). */
-  literalsOf(text: string): Uint32Array | undefined {
-    return literalBitsIn(text, this.mode)
-  }
-
-  /**
-   * mayMatch for many units of one text, remembered with the text's facts:
-   * `may(unit)` of the object returned (the answers of this index for it).
+   * Which units may match one text, worked out unit by unit as they are asked
+   * and remembered with the text's facts: `may(unit)` of the object returned.
+   * (scan() works out every unit at once: this is for callers that ask about a
+   * few units of a large index.)
    */
   unitsOf(text: string): { may(unit: number): boolean } {
     const facts = factsFor(text)
@@ -661,7 +650,7 @@ export class LiteralIndex {
     return memo
   }
 
-  /** mayMatch with the text's literals (literalsOf) looked up once. */
+  /** Whether one unit may match a text whose literals are `bits` (literalBitsIn): scan() for a single unit. */
   mayMatchWith(bits: Uint32Array | undefined, unit: number): boolean {
     const clauses = this.unitClauses[unit]
     if (!clauses || bits === undefined) return true
