@@ -100,7 +100,21 @@ describe('runs that judge only from the draft on (`since`)', () => {
     )
     let compared = 0
     let kinds = 0
-    for (const t of [...examples, ...handMade, ...generated]) {
+    // A promise to be contacted, then the customer's reply: a draft long after the deadline from the same agent
+    // does not keep it (the look-ahead must resume knowing the customer wrote in between).
+    const contactPromise = readInput(
+      JSON.stringify({
+        id: 'contact-promise',
+        channel: 'chat',
+        turns: [
+          { role: 'customer', author: 'Dana', at: at(0), text: 'My order 44113 has not arrived.' },
+          { role: 'agent', author: 'Sara', at: at(1), text: 'A colleague from the delivery team will contact you within 10 minutes.' },
+          { role: 'customer', author: 'Dana', at: at(2), text: 'OK, thank you.' }
+        ]
+      }),
+      { name: 'contact-promise.json', format: 'json' }
+    ).conversations.map((c) => c.transcript)
+    for (const t of [...examples, ...handMade, ...contactPromise, ...generated]) {
       // Shared between drafts, as a pre-send check shares them (what rules keep from `since` on included).
       const analyses: Array<FullTurnAnalysis | undefined> = []
       for (let n = 1; n <= t.turns.length; n++) {
