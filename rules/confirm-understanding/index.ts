@@ -163,6 +163,47 @@ function requestFor(turns: Transcript['turns'], i: number): CustomerBlock | unde
   return block
 }
 
+/**
+ * What judging a reply reads of the customer's request, worked out as asked.
+ * It depends only on the turns before the reply, so it is kept with the turn
+ * before it: a pre-send check does not read the same request again for every
+ * draft.
+ */
+class RequestFacts {
+  #vague?: { match: PhraseMatch | undefined }
+  #missing?: PhraseMatch[]
+  #asked?: { match: PhraseMatch | undefined }
+  #short?: boolean
+  #pickedOne?: boolean
+  #bareHelp?: boolean
+  #explicit?: boolean
+  constructor(readonly block: CustomerBlock) {}
+  /** The first vague wording in the request. */
+  get vague(): PhraseMatch | undefined {
+    return (this.#vague ??= { match: firstMatch(VAGUE, this.block.text) }).match
+  }
+  get missing(): PhraseMatch[] {
+    return (this.#missing ??= MISSING_VALUE.find(this.block.text))
+  }
+  /** Twelve words or fewer, and no number of three digits or more. */
+  get short(): boolean {
+    return (this.#short ??= words(this.block.text).length <= 12 && !/\d{3,}/.test(this.block.text))
+  }
+  get pickedOne(): boolean {
+    return (this.#pickedOne ??= PICKED_ONE.test(this.block.text))
+  }
+  get bareHelp(): boolean {
+    return (this.#bareHelp ??= bareHelp(this.block.text) && !/https?:\/\//i.test(this.block.text))
+  }
+  /** What the last customer turn asks to be available. */
+  get asked(): PhraseMatch | undefined {
+    return (this.#asked ??= { match: firstMatch(AVAILABILITY, this.block.last) }).match
+  }
+  get explicit(): boolean {
+    return (this.#explicit ??= EXPLICIT.test(this.block.last))
+  }
+}
+
 /** Does a new value follow the "change my address" request? */
 function valueGiven(text: string, after: number): boolean {
   const rest = text.slice(after, after + 160)
@@ -226,8 +267,12 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
   // Everything below (1b and 2) is about a turn that asks nothing, answering a customer.
   const checked = questions.length > 0 || CHECKING.test(masked)
   if (checked) return undefined
-  const request = requestFor(transcript.turns, i)
-  if (!request) return undefined
+  const facts = i > 0 ? context.analyse(i - 1).memo('confirm-understanding:request', () => {
+    const block = requestFor(transcript.turns, i)
+    return block && new RequestFacts(block)
+  }) : undefined
+  if (!facts) return undefined
+  const request = facts.block
   const req = request.text
 
   // Looked up only when needed.
@@ -240,7 +285,7 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
   // 1b. "I understood you perfectly" about a short request, then acts, asking nothing.
   // (After a detailed message, or one naming the item, the same words are usually sympathy.)
   const weak = firstMatch(PRESUMPTION_WEAK, masked)
-  if (weak && (action() || solution()) && ((words(req).length <= 12 && !/\d{3,}/.test(req)) || VAGUE.test(req))) {
+  if (weak && (action() || solution()) && (facts.short || facts.vague)) {
     return { kind: 'presumption-weak', start: weak.start, end: weak.end, confidence: 0.75 }
   }
 
@@ -249,12 +294,12 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
   // 2a. The agent sees several candidates, picks one and acts.
   const many = firstMatch(MULTIPLE, masked)
   const act = many ? action() : undefined
-  if (many && act && act.start > many.start && !PICKED_ONE.test(req) && !sharedIdentifier(req, masked)) {
+  if (many && act && act.start > many.start && !facts.pickedOne && !sharedIdentifier(req, masked)) {
     return { kind: 'candidates', start: act.start, end: act.end, confidence: 0.75, detail: masked.slice(many.start, many.end) }
   }
 
   // 2b. Asked to change an address / e-mail / number, gave no new value, and the agent "did" it.
-  const missing = MISSING_VALUE.find(req)
+  const missing = facts.missing
   if (missing.length && action()) {
     const act = action()!
     for (const m of missing) {
@@ -265,7 +310,7 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
 
   // 2c. A vague opening request (no object, a generic one, "upgrade me") answered by action or a fix.
   if (request.first) {
-    const vague = firstMatch(VAGUE, req)
+    const vague = facts.vague
     const act = vague ? action() : undefined
     if (vague && act) {
       return { kind: 'vague-action', start: act.start, end: act.end, confidence: 0.7, request: req.slice(vague.start, vague.end) }
@@ -275,16 +320,16 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
       return { kind: 'vague-solution', start: sol.start, end: sol.end, confidence: 0.6, request: req.slice(vague.start, vague.end) }
     }
     const guess = firstMatch(GUESSES, masked)
-    if (bareHelp(req) && !/https?:\/\//i.test(req) && guess) {
+    if (facts.bareHelp && guess) {
       const s = guess
       return { kind: 'bare-help', start: s.start, end: s.end, confidence: 0.6, request: clip(req, 60) }
     }
   }
 
   // 2d. The customer asked whether something is available; the agent changed the order.
-  const asked = firstMatch(AVAILABILITY, request.last)
-  const change = firstMatch(CHANGE_ACTIONS, masked)
-  if (asked && change && !EXPLICIT.test(request.last)) {
+  const asked = facts.asked
+  const change = asked ? firstMatch(CHANGE_ACTIONS, masked) : undefined
+  if (asked && change && !facts.explicit) {
     return { kind: 'availability', start: change.start, end: change.end, confidence: 0.6, request: request.last.slice(asked.start, asked.end) }
   }
   return undefined
