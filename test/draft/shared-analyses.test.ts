@@ -12,24 +12,21 @@ const examples = ['support-chats.jsonl', 'whatsapp-ar.jsonl'].flatMap((name) => 
   return readInput(readFileSync(path, 'utf8'), { name, format: 'jsonl' }).conversations.map((c) => c.transcript)
 })
 
-// A promise chased later, a detail given then asked for again, a joke and a complaint argued with.
 const at = (minutes: number) => new Date(Date.parse('2025-03-03T10:00:00Z') + minutes * 60_000).toISOString()
-const handMade = readInput(
-  JSON.stringify({
-    id: 'hand-made',
-    channel: 'chat',
-    turns: [
-      { role: 'customer', author: 'Dana', at: at(0), text: 'My order 44113 never arrived, my email is dana@example.com. This is ridiculous!' },
-      { role: 'agent', author: 'Sara', at: at(1), text: "Actually, you entered the wrong address haha. I'll update you shortly about the parcel." },
-      { role: 'customer', author: 'Dana', at: at(90), text: 'Any update on the parcel? Still waiting.' },
-      { role: 'agent', author: 'Sara', at: at(91), text: 'Calm down, PLEASE READ THE EMAIL WE SENT YOU. Could you send me your email address? I understand exactly what you need.' },
-      { role: 'customer', author: 'Dana', at: at(92), text: 'وينكم؟ لسه محد رد علي' },
-      { role: 'agent', author: 'Sara', at: at(93), text: 'هههه ما نقدر نسوي شي، بكلمك بكرة إن شاء الله' },
-      { role: 'customer', author: 'Dana', at: at(3000), text: 'ما أحد كلمني للحين!' }
-    ]
-  }),
-  { name: 'hand-made.json', format: 'json' }
-).conversations.map((c) => c.transcript)
+/** A chat written here, as the readers read it. */
+const chat = (id: string, turns: Array<{ role: string; author: string; at: string; text: string }>): Transcript[] =>
+  readInput(JSON.stringify({ id, channel: 'chat', turns }), { name: `${id}.json`, format: 'json' }).conversations.map((c) => c.transcript)
+
+// A promise chased later, a detail given then asked for again, a joke and a complaint argued with.
+const handMade = chat('hand-made', [
+  { role: 'customer', author: 'Dana', at: at(0), text: 'My order 44113 never arrived, my email is dana@example.com. This is ridiculous!' },
+  { role: 'agent', author: 'Sara', at: at(1), text: "Actually, you entered the wrong address haha. I'll update you shortly about the parcel." },
+  { role: 'customer', author: 'Dana', at: at(90), text: 'Any update on the parcel? Still waiting.' },
+  { role: 'agent', author: 'Sara', at: at(91), text: 'Calm down, PLEASE READ THE EMAIL WE SENT YOU. Could you send me your email address? I understand exactly what you need.' },
+  { role: 'customer', author: 'Dana', at: at(92), text: 'وينكم؟ لسه محد رد علي' },
+  { role: 'agent', author: 'Sara', at: at(93), text: 'هههه ما نقدر نسوي شي، بكلمك بكرة إن شاء الله' },
+  { role: 'customer', author: 'Dana', at: at(3000), text: 'ما أحد كلمني للحين!' }
+])
 
 const all = createLinter({ config: { extends: 'all' } }).config.rules
 const tuned = createLinter({
@@ -102,18 +99,11 @@ describe('runs that judge only from the draft on (`since`)', () => {
     let kinds = 0
     // A promise to be contacted, then the customer's reply: a draft long after the deadline from the same agent
     // does not keep it (the look-ahead must resume knowing the customer wrote in between).
-    const contactPromise = readInput(
-      JSON.stringify({
-        id: 'contact-promise',
-        channel: 'chat',
-        turns: [
-          { role: 'customer', author: 'Dana', at: at(0), text: 'My order 44113 has not arrived.' },
-          { role: 'agent', author: 'Sara', at: at(1), text: 'A colleague from the delivery team will contact you within 10 minutes.' },
-          { role: 'customer', author: 'Dana', at: at(2), text: 'OK, thank you.' }
-        ]
-      }),
-      { name: 'contact-promise.json', format: 'json' }
-    ).conversations.map((c) => c.transcript)
+    const contactPromise = chat('contact-promise', [
+      { role: 'customer', author: 'Dana', at: at(0), text: 'My order 44113 has not arrived.' },
+      { role: 'agent', author: 'Sara', at: at(1), text: 'A colleague from the delivery team will contact you within 10 minutes.' },
+      { role: 'customer', author: 'Dana', at: at(2), text: 'OK, thank you.' }
+    ])
     for (const t of [...examples, ...handMade, ...contactPromise, ...generated]) {
       // Shared between drafts, as a pre-send check shares them (what rules keep from `since` on included).
       const analyses: Array<FullTurnAnalysis | undefined> = []
