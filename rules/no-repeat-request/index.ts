@@ -219,7 +219,7 @@ export default defineRule<NoRepeatRequestOptions>({
       const requests = analysis.memo('no-repeat-request:requests', () => findRequests(text))
       lastAsked = analysis.memo('no-repeat-request:asked', () => askedFor(requests))
       // Turns before `since` are judged already; what they asked for still counts (above).
-      if (given.length === 0 || i < context.since) return
+      if (given.length === 0 || requests.length === 0 || i < context.since) return
       const hits: Array<{ r: Request; g: Given }> = []
       const prepared = analysis.memo('no-repeat-request:prepared', () => prepare(text))
       const quoted = new Map<string, boolean>()
