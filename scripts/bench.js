@@ -102,25 +102,26 @@ out.perRule = perRule
 say('\nper-rule cost (each rule alone):')
 for (const r of perRule) say(`  ${r.rule.padEnd(24)} ${r.ms.toFixed(1).padStart(9)} ms  ${r.usPerAgentTurn.toFixed(1).padStart(8)} µs/agent turn`)
 
-// 5. Pre-send latency, when the API is there.
-const api = await import('../dist/src/index.js')
-if (typeof api.lintDraft === 'function') {
-  const { draftLatency } = await import('./lib/draft-latency.js')
-  out.draft = draftLatency(api)
-  for (const [lang, r] of Object.entries(out.draft)) say(`\nlintDraft (${lang}, 60-word draft, 50-turn conversation): p50 ${r.p50.toFixed(3)} ms, p99 ${r.p99.toFixed(3)} ms over ${r.runs} runs`)
+/** Runs a benchmark script in a child process and returns the JSON it prints. */
+function child(name, args = []) {
+  const script = fileURLToPath(new URL(`./${name}`, import.meta.url))
+  return new Promise((done, fail) => {
+    const proc = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let text = ''
+    proc.stdout.on('data', (d) => (text += d))
+    proc.on('error', fail)
+    proc.on('close', (code) => (code === 0 ? done(JSON.parse(text)) : fail(new Error(`${name} exited ${code}`))))
+  })
 }
+
+// 5. Pre-send latency, in a process of its own (as an editor or a server checks drafts).
+out.draft = await child('bench-draft.js')
+for (const [lang, r] of Object.entries(out.draft)) say(`\nlintDraft (${lang}, 60-word draft, 50-turn conversation): p50 ${r.p50.toFixed(3)} ms, p99 ${r.p99.toFixed(3)} ms over ${r.runs} runs`)
 
 // 6. Peak memory while streaming many conversations (a child process, so that
 //    its peak is its own).
 if (streamCount > 0) {
-  const script = fileURLToPath(new URL('./bench-stream.js', import.meta.url))
-  const result = await new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script, String(streamCount)], { stdio: ['ignore', 'pipe', 'inherit'] })
-    let text = ''
-    child.stdout.on('data', (d) => (text += d))
-    child.on('error', fail)
-    child.on('close', (code) => (code === 0 ? done(JSON.parse(text)) : fail(new Error(`bench-stream exited ${code}`))))
-  })
+  const result = await child('bench-stream.js', [String(streamCount)])
   out.stream = result
   say(
     `\nstreaming ${result.conversations.toLocaleString('en')} generated conversations (JSONL pipeline, 1 thread): peak RSS ${(result.maxRssBytes / 1048576).toFixed(0)} MB, ` +
