@@ -22,6 +22,8 @@ export class LiteralSet {
   /** Literals already visited in the current scan (by round). */
   #seen = new Int32Array(0)
   #round = 0
+  /** Where found() gathers ids before copying them out. */
+  #scratch = new Int32Array(64)
 
   /** The id of a literal, registering it if new. */
   id(literal: string): number {
@@ -129,8 +131,6 @@ export class LiteralSet {
     })
     return into.slice(0, count)
   }
-
-  #scratch = new Int32Array(64)
 
   /** Calls `visit` once with the id of each literal the text holds. */
   each(text: string, visit: (id: number) => void): void {

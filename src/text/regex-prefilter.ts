@@ -534,7 +534,6 @@ function literalsIn(text: string, mode: Mode): Int32Array | undefined {
   return memo.found
 }
 
-
 const byNumber = (a: number, b: number) => a - b
 
 const BITS = { raw: Symbol('literal bits raw'), arabic: Symbol('literal bits arabic') }
