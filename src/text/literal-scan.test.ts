@@ -11,18 +11,23 @@ describe('LiteralSet', () => {
     expect(held).toEqual(['he', 'she', 'hers', 'charged', 'char', 'ما', 'اعرف'])
   })
 
-  it('agrees with includes() on generated texts, and picks up literals added after a scan', () => {
-    const set = new LiteralSet()
+  it.each([
+    ['full rows for every state', undefined],
+    ['full rows for the root only', 1],
+    ['full rows for a few shallow states', 40]
+  ])('agrees with includes() on generated texts, and picks up literals added after a scan (%s)', (_, denseBytes) => {
+    const set = new LiteralSet({ denseBytes })
     const alphabet = 'abcab '
     let seed = 3
     const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n
-    const make = (n: number) => Array.from({ length: n }, () => alphabet[random(alphabet.length)]).join('')
-    const literals = Array.from({ length: 40 }, () => make(1 + random(4)))
+    const make = (n: number, from = alphabet) => Array.from({ length: n }, () => from[random(from.length)]).join('')
+    const literals = Array.from({ length: 40 }, () => make(1 + random(6)))
     for (const l of literals.slice(0, 20)) set.id(l)
     for (let round = 0; round < 2; round++) {
       if (round === 1) for (const l of literals.slice(20)) set.id(l)
       for (let t = 0; t < 200; t++) {
-        const text = make(random(30))
+        // Texts also hold a letter no literal has.
+        const text = make(random(30), `${alphabet}x`)
         const found = set.scan(text)
         for (const l of literals.slice(0, round === 0 ? 20 : 40)) expect(Boolean(found[set.id(l)]), `${l} in ${text}`).toBe(text.includes(l))
       }

@@ -1,29 +1,51 @@
 /**
  * Which of many literal strings a text holds, found in one pass over the text
- * (Aho–Corasick, with every failure transition worked out in advance, so a
- * character costs one table read). Literals are registered as matchers are
- * compiled; the automaton is rebuilt on the first scan after a registration.
+ * (Aho–Corasick). Literals are registered as matchers are compiled; the
+ * automaton is rebuilt on the first scan after a registration.
+ *
+ * The automaton is kept small, because a scan reads it at random and a large
+ * table costs a cache miss per character: the shallow states, where a scan
+ * spends most of its time, have full rows (every failure transition worked out
+ * in advance, one table read per character); the deeper ones keep only their
+ * own edges and a failure link.
  */
 export class LiteralSet {
   readonly #ids = new Map<string, number>()
   #literals: string[] = []
   #built = -1
+  /** How many table bytes the full rows may take. */
+  readonly #denseBytes: number
   /** Character code → its letter in the literals' alphabet (0: in no literal). */
   #letter = new Uint16Array(65536)
   #alphabet = 1
-  /** state × alphabet + letter → next state (16 bits while the states fit: half the memory a scan walks). */
-  #delta: Uint16Array | Int32Array = new Uint16Array(1)
+  /** States numbered breadth first; the first #dense have full rows here: state × alphabet + letter → next state. */
+  #rows: Uint16Array | Int32Array = new Uint16Array(1)
+  #dense = 1
+  /** The deeper states' own edges (state − #dense → edges from edgeStart[k] to edgeStart[k + 1]), and failure links. */
+  #edgeStart = new Int32Array(1)
+  #edgeLetter = new Uint16Array(0)
+  #edgeTarget = new Int32Array(0)
+  #fail = new Int32Array(1)
   /** Literals ending at each state (directly). */
   #out: Array<number[] | undefined> = []
   /** For each state, the nearest state down its failure links that has an output (0: none). */
   #dict = new Int32Array(1)
   /** Whether a state or one down its failure links has an output. */
   #emits = new Uint8Array(1)
-  /** Literals already visited in the current scan (by round). */
+  /**
+   * States whose outputs the current scan has visited (by round). A state's
+   * outputs and those down its dictionary links are visited once per scan: a
+   * literal ends at one state only, so each is visited once.
+   */
   #seen = new Int32Array(0)
   #round = 0
   /** Where found() gathers ids before copying them out. */
   #scratch = new Int32Array(64)
+
+  /** `denseBytes`: the budget of the full rows (tests make it tiny to exercise the deeper states). */
+  constructor(options: { denseBytes?: number } = {}) {
+    this.#denseBytes = options.denseBytes ?? 96 * 1024
+  }
 
   /** The id of a literal, registering it if new. */
   id(literal: string): number {
@@ -64,46 +86,78 @@ export class LiteralSet {
     })
     const children: Array<Array<[number, number]>> = Array.from({ length: states }, () => [])
     for (const [key, t] of goto) children[Math.floor(key / alphabet)]!.push([key % alphabet, t])
-    // Breadth first: a state's failure state is shallower, so its row is complete when the state's is filled.
-    const delta = new Int32Array(states * alphabet)
+    // Breadth first: a state's failure state is shallower, so its transitions are known when the state's are made.
     const fail = new Int32Array(states)
     const dict = new Int32Array(states)
     const emits = new Uint8Array(states)
-    const queue: number[] = []
-    for (const [c, t] of children[0]!) {
-      delta[c] = t
-      queue.push(t)
+    const queue: number[] = [0]
+    const own = (s: number, c: number) => {
+      for (const [x, t] of children[s]!) if (x === c) return t
+      return -1
+    }
+    /** The full transition, through the failure links (the states on the way are done: they are shallower). */
+    const step = (s: number, c: number): number => {
+      for (;;) {
+        const t = own(s, c)
+        if (t >= 0) return t
+        if (s === 0) return 0
+        s = fail[s]!
+      }
     }
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q]!
-      const f = fail[s]!
-      delta.copyWithin(s * alphabet, f * alphabet, f * alphabet + alphabet)
       for (const [c, t] of children[s]!) {
-        delta[s * alphabet + c] = t
-        fail[t] = delta[f * alphabet + c]!
+        fail[t] = s === 0 ? 0 : step(fail[s]!, c)
         queue.push(t)
       }
+      if (s === 0) continue
+      const f = fail[s]!
       dict[s] = out[f] ? f : dict[f]!
       emits[s] = out[s] || dict[s] ? 1 : 0
     }
-    // Number the states breadth first: the shallow ones, where a scan spends most of its time, share a few
-    // cache lines of the table.
+    // Number the states breadth first: the shallow ones get the full rows.
     const order = new Int32Array(states)
-    queue.forEach((s, k) => (order[s] = k + 1))
-    const moved = states <= 0xffff ? new Uint16Array(states * alphabet) : new Int32Array(states * alphabet)
+    queue.forEach((s, k) => (order[s] = k))
+    const dense = Math.max(1, Math.min(states, Math.floor(this.#denseBytes / (2 * alphabet))))
+    const rows = states <= 0xffff ? new Uint16Array(dense * alphabet) : new Int32Array(dense * alphabet)
+    for (let k = 0; k < dense; k++) {
+      const s = queue[k]!
+      for (let c = 1; c < alphabet; c++) rows[k * alphabet + c] = order[step(s, c)]!
+    }
+    const deep = states - dense
+    const edgeStart = new Int32Array(deep + 1)
+    let edges = 0
+    for (let k = dense; k < states; k++) edges += children[queue[k]!]!.length
+    const edgeLetter = new Uint16Array(edges)
+    const edgeTarget = new Int32Array(edges)
+    edges = 0
+    for (let k = dense; k < states; k++) {
+      edgeStart[k - dense] = edges
+      for (const [c, t] of children[queue[k]!]!) {
+        edgeLetter[edges] = c
+        edgeTarget[edges++] = order[t]!
+      }
+    }
+    edgeStart[deep] = edges
+    const movedFail = new Int32Array(states)
     const movedOut: Array<number[] | undefined> = new Array(states).fill(undefined)
     const movedDict = new Int32Array(states)
     const movedEmits = new Uint8Array(states)
     for (let s = 0; s < states; s++) {
       const to = order[s]!
-      for (let c = 0; c < alphabet; c++) moved[to * alphabet + c] = order[delta[s * alphabet + c]!]!
+      movedFail[to] = order[fail[s]!]!
       movedOut[to] = out[s]
       movedDict[to] = order[dict[s]!]!
       movedEmits[to] = emits[s]!
     }
     this.#letter = letter
     this.#alphabet = alphabet
-    this.#delta = moved
+    this.#rows = rows
+    this.#dense = dense
+    this.#edgeStart = edgeStart
+    this.#edgeLetter = edgeLetter
+    this.#edgeTarget = edgeTarget
+    this.#fail = movedFail
     this.#out = movedOut
     this.#dict = movedDict
     this.#emits = movedEmits
@@ -135,21 +189,46 @@ export class LiteralSet {
   /** Calls `visit` once with the id of each literal the text holds. */
   each(text: string, visit: (id: number) => void): void {
     if (this.#built !== this.#literals.length) this.#build()
-    if (this.#seen.length < this.#literals.length) this.#seen = new Int32Array(this.#literals.length)
+    if (this.#seen.length !== this.#out.length) this.#seen = new Int32Array(this.#out.length)
     const seen = this.#seen
     const round = (this.#round = (this.#round + 1) | 0 || 1)
-    const { letter, delta, out, dict, emits } = { letter: this.#letter, delta: this.#delta, out: this.#out, dict: this.#dict, emits: this.#emits }
+    const letter = this.#letter
+    const rows = this.#rows
+    const dense = this.#dense
+    const edgeStart = this.#edgeStart
+    const edgeLetter = this.#edgeLetter
+    const edgeTarget = this.#edgeTarget
+    const fail = this.#fail
+    const out = this.#out
+    const dict = this.#dict
+    const emits = this.#emits
     const alphabet = this.#alphabet
     let s = 0
     for (let i = 0; i < text.length; i++) {
-      s = delta[s * alphabet + letter[text.charCodeAt(i)]!]!
-      if (!emits[s]) continue
-      for (let d = out[s] ? s : dict[s]!; d !== 0; d = dict[d]!) {
-        for (const id of out[d]!) {
-          if (seen[id] === round) continue
-          seen[id] = round
-          visit(id)
+      const c = letter[text.charCodeAt(i)]!
+      if (c === 0) {
+        s = 0
+        continue
+      }
+      // A deep state: its own edge, or down its failure links until one has it or has a full row.
+      let next = -1
+      while (s >= dense) {
+        const k = s - dense
+        for (let e = edgeStart[k]!, end = edgeStart[k + 1]!; e < end; e++) {
+          if (edgeLetter[e] === c) {
+            next = edgeTarget[e]!
+            break
+          }
         }
+        if (next >= 0) break
+        s = fail[s]!
+      }
+      s = next >= 0 ? next : rows[s * alphabet + c]!
+      if (!emits[s]) continue
+      for (let d = out[s] ? s : dict[s]!; d !== 0 && seen[d] !== round; d = dict[d]!) {
+        // Once a state is visited, so is everything down its dictionary links.
+        seen[d] = round
+        for (const id of out[d]!) visit(id)
       }
     }
   }
