@@ -584,8 +584,17 @@ export class LiteralIndex {
   private unitStamp = new Int32Array(0)
   private generation = 0
   private allUnits?: number[]
-  /** Each unit's clauses as sets of literal ids (in LITERALS): every set must have one in the text. Unset: always. */
-  private readonly unitClauses: number[][][][] = []
+  /**
+   * Each unit's clauses as sets of literal ids (in LITERALS), one after the
+   * other in one flat list (a unit is asked about in a few reads of adjacent
+   * memory): at `clauseAt[unit]`, the number of clauses, then for each its
+   * number of sets, then for each set its number of ids and the ids. A unit
+   * may match when, in one of its clauses, every set has an id in the text.
+   * -1: the unit has no clause (always a candidate).
+   */
+  private clauseAt = new Int32Array(16).fill(-1)
+  private clauseData = new Int32Array(256)
+  private clauseLength = 0
   /** Scratch list of one scan (scans do not nest). */
   private readonly pending: number[] = []
 
@@ -631,7 +640,7 @@ export class LiteralIndex {
       for (const l of key) this.slots[this.slot(l)]!.clauses.push(id)
       own.push([key, ...others].map((set) => set.map((l) => LITERALS[this.mode].id(l))))
     }
-    this.unitClauses[unit] = own
+    this.storeClauses(unit, own)
     return unit
   }
 
@@ -651,26 +660,62 @@ export class LiteralIndex {
 
   /** Whether one unit may match a text whose literals are `bits` (literalBitsIn): scan() for a single unit. */
   mayMatchWith(bits: Uint32Array | undefined, unit: number): boolean {
-    const clauses = this.unitClauses[unit]
-    if (!clauses || bits === undefined) return true
-    for (const sets of clauses) {
-      let holds = true
-      for (const set of sets) {
+    let at = unit < this.clauseAt.length ? this.clauseAt[unit]! : -1
+    if (at < 0 || bits === undefined) return true
+    const data = this.clauseData
+    let clauses = data[at++]!
+    for (; clauses > 0; clauses--) {
+      let sets = data[at++]!
+      for (; sets > 0; sets--) {
+        const ids = data[at++]!
+        const end = at + ids
         let any = false
-        for (const id of set) {
+        for (; at < end; at++) {
+          const id = data[at]!
           if (bits[id >>> 5]! & (1 << (id & 31))) {
             any = true
             break
           }
         }
-        if (!any) {
-          holds = false
-          break
-        }
+        at = end
+        if (!any) break
       }
-      if (holds) return true
+      if (sets === 0) return true
+      // Skip the rest of this clause's sets.
+      for (sets--; sets > 0; sets--) at += data[at]! + 1
     }
     return false
+  }
+
+  /** Appends a unit's clauses to the flat list (see clauseAt). */
+  private storeClauses(unit: number, clauses: number[][][]): void {
+    let size = 1
+    for (const sets of clauses) {
+      size += 1
+      for (const set of sets) size += 1 + set.length
+    }
+    if (this.clauseLength + size > this.clauseData.length) {
+      const grown = new Int32Array(Math.max(this.clauseData.length * 2, this.clauseLength + size))
+      grown.set(this.clauseData)
+      this.clauseData = grown
+    }
+    if (unit >= this.clauseAt.length) {
+      const grown = new Int32Array(Math.max(this.clauseAt.length * 2, unit + 1)).fill(-1)
+      grown.set(this.clauseAt)
+      this.clauseAt = grown
+    }
+    const data = this.clauseData
+    let at = this.clauseLength
+    this.clauseAt[unit] = at
+    data[at++] = clauses.length
+    for (const sets of clauses) {
+      data[at++] = sets.length
+      for (const set of sets) {
+        data[at++] = set.length
+        for (const id of set) data[at++] = id
+      }
+    }
+    this.clauseLength = at
   }
 
   /** The id of the slot of a literal (created on first use). */
