@@ -110,10 +110,9 @@ describe('confirm-understanding messages', () => {
     const [inEnglish] = runRules(toTranscript(arabic), rules, { locale: 'en' })
     expect(inEnglish!.note).toMatch(/^[A-Za-z]/)
   })
+  // A hang fails on the test timeout. The claim comes after the first 20,000 characters, which are all that is read.
   it('does not hang on hostile input', () => {
-    const t0 = Date.now()
-    runRule(rule, convo(c('x'.repeat(30_000) + '@'), a('a'.repeat(30_000) + '?' + 'I know exactly what you mean'.repeat(500))))
-    runRule(rule, convo(c('ب'.repeat(30_000)), a('5'.repeat(30_000))))
-    expect(Date.now() - t0).toBeLessThan(3000)
+    expect(runRule(rule, convo(c('x'.repeat(30_000) + '@'), a('a'.repeat(30_000) + '?' + 'I know exactly what you mean'.repeat(500))))).toEqual([])
+    expect(runRule(rule, convo(c('ب'.repeat(30_000)), a('5'.repeat(30_000))))).toEqual([])
   })
 })

@@ -116,12 +116,12 @@ describe('no-arguing coaching and robustness', () => {
     expect(f!.expected!.length).toBeGreaterThan(0)
   })
 
-  it('stays fast on a 100k-character turn', () => {
+  // A hang fails on the test timeout; findings are capped per turn.
+  it('finishes on a 100k-character turn', () => {
     const text = 'as I said you should have read the terms زي ما قلتلك '.repeat(2000)
-    const t0 = Date.now()
     const findings = runRule(rule, pair('hello', text))
-    expect(Date.now() - t0).toBeLessThan(5000)
-    expect(findings.length).toBeLessThanOrEqual(5)
+    expect(findings.length).toBe(5)
+    for (const f of findings) expect(f.end).toBeLessThanOrEqual(text.length)
   })
 
   it('survives odd Unicode', () => {

@@ -87,12 +87,12 @@ new RuleTester().run('no-dead-end', rule, {
 })
 
 describe('no-dead-end robustness', () => {
-  it('handles a 100k-character turn quickly', async () => {
+  // A hang fails on the test timeout; the dead end is reported once, where it first occurs.
+  it('finishes on a 100k-character turn', async () => {
     const { runRule } = await import('../../src/testing/rule-tester.js')
     const long = ("I don't know " + 'a'.repeat(50) + ' ').repeat(1600) + 'ما أدري '.repeat(2000) + '\u200f\u0640'.repeat(5000)
-    const t0 = Date.now()
-    runRule(rule, c(['customer', 'hi'], ['agent', long]))
-    expect(Date.now() - t0).toBeLessThan(5000)
+    const findings = runRule(rule, c(['customer', 'hi'], ['agent', long]))
+    expect(findings.map((f) => [f.turn, long.slice(f.start, f.end)])).toEqual([[1, "I don't know"]])
   })
   it('gives Arabic coaching for an Arabic turn and English for an English one', async () => {
     const { runRule } = await import('../../src/testing/rule-tester.js')

@@ -78,12 +78,12 @@ new RuleTester().run('no-overpromise', rule, {
 })
 
 describe('no-overpromise robustness and messages', () => {
-  it('handles hostile long turns quickly', async () => {
+  // A hang fails on the test timeout; the promise at the start is found.
+  it('finishes on hostile long turns', async () => {
     const { runRule } = await import('../../src/testing/rule-tester.js')
     const long = 'I guarantee ' + ' '.repeat(40_000) + 'أوعدك '.repeat(3000) + '100% '.repeat(3000) + '\u202e\u0640'.repeat(4000)
-    const t0 = Date.now()
-    runRule(rule, c(['customer', 'hi'], ['agent', long]))
-    expect(Date.now() - t0).toBeLessThan(5000)
+    const findings = runRule(rule, c(['customer', 'hi'], ['agent', long]))
+    expect(findings.map((f) => long.slice(f.start, f.end))).toEqual(['I guarantee'])
   })
   it('coaches in the dialect of the turn and fits the topic', async () => {
     const { runRule } = await import('../../src/testing/rule-tester.js')

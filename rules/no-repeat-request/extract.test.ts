@@ -144,12 +144,11 @@ describe('extractGiven — Arabic', () => {
 })
 
 describe('extractGiven — robustness', () => {
-  it('handles a 100k-character turn quickly', () => {
+  // A hang fails on the test timeout; none of these gives a value.
+  it('finishes on a 100k-character turn', () => {
     const long = 'a'.repeat(50_000) + ' order 12345 ' + '@'.repeat(30_000) + ' ٣'.repeat(10_000)
-    const t0 = Date.now()
-    extractGiven(long)
-    extractGiven('1 '.repeat(50_000))
-    extractGiven('x.'.repeat(50_000) + '@b.com')
-    expect(Date.now() - t0).toBeLessThan(2000)
+    expect(extractGiven(long)).toEqual([])
+    expect(extractGiven('1 '.repeat(50_000))).toEqual([])
+    expect(extractGiven('x.'.repeat(50_000) + '@b.com')).toEqual([])
   })
 })

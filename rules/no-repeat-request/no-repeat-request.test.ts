@@ -298,10 +298,10 @@ describe('no-repeat-request coaching', () => {
     expect(quotesValue('what is your number?', '0791234567')).toBe(false)
   })
 
-  it('stays fast on a hostile conversation', () => {
+  // Hostile input must not hang the run (a hang fails on the test timeout); the answer stays sensible.
+  it('finishes on a hostile conversation, with the repeated ask found', () => {
     const huge = 'order 12345 '.repeat(5000) + 'ممكن رقم الطلب '.repeat(3000)
-    const t0 = Date.now()
-    runRule(rule, conv(c(huge), a(huge), c('x'.repeat(100_000)), a('what is your order number? '.repeat(3000))))
-    expect(Date.now() - t0).toBeLessThan(4000)
+    const findings = runRule(rule, conv(c(huge), a(huge), c('x'.repeat(100_000)), a('what is your order number? '.repeat(3000))))
+    expect(findings.map((f) => [f.turn, f.start, f.end])).toEqual([[3, 0, 25]])
   })
 })

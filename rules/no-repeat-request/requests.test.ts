@@ -125,11 +125,10 @@ describe('findRequests — Arabic, dialects, Arabizi, code-switching', () => {
 })
 
 describe('findRequests — robustness', () => {
-  it('handles hostile input quickly', () => {
-    const t0 = Date.now()
-    findRequests('please send '.repeat(8000) + 'your order number')
-    findRequests('ممكن '.repeat(20000))
-    findRequests('what '.repeat(20000) + '?')
-    expect(Date.now() - t0).toBeLessThan(3000)
+  // A hang fails on the test timeout. Only the first MAX_CHARS are read, so the order number at the end is not.
+  it('finishes on hostile input, reading the first characters only', () => {
+    expect(findRequests('please send '.repeat(8000) + 'your order number')).toEqual([])
+    expect(findRequests('ممكن '.repeat(20000))).toEqual([])
+    expect(findRequests('what '.repeat(20000) + '?')).toEqual([])
   })
 })

@@ -99,12 +99,12 @@ describe('no-rudeness coaching and robustness', () => {
     expect(f!.reason).toMatch(/[\u0600-\u06FF]/)
   })
 
-  it('stays fast on a 100k-character turn of capitals', () => {
+  // A hang fails on the test timeout; findings are capped per turn.
+  it('finishes on a 100k-character turn of capitals', () => {
     const text = 'THE QUICK BROWN FOX JUMPS OVER calm down اهدى شوية '.repeat(2000)
-    const t0 = Date.now()
     const findings = runRule(rule, pair('hello', text))
-    expect(Date.now() - t0).toBeLessThan(5000)
-    expect(findings.length).toBeLessThanOrEqual(5)
+    expect(findings.length).toBe(5)
+    for (const f of findings) expect(text.slice(f.start, f.end)).toMatch(/^(?:calm down|اهدى شوية)$/)
   })
 
   it('survives odd Unicode', () => {

@@ -90,12 +90,14 @@ describe('no-unprompted-joke helpers', () => {
     const [f] = runRule(rule, convo(c('I was double charged'), a('lol no worries, let us take a look.')))
     expect(f?.expected?.[0]).toBe('No worries, let us take a look.')
   })
+  // A hang fails on the test timeout; each turn gets at most one finding, inside the part that is read.
   it('does not hang on hostile input', () => {
     const long = 'ه'.repeat(50_000) + 'ha'.repeat(20_000) + 'x'.repeat(30_000)
-    const t0 = Date.now()
-    runRule(rule, convo(c('hi'), a(long)))
-    runRule(rule, convo(c('hi'), a('5'.repeat(60_000) + ' :' + ';)'.repeat(10_000))))
-    expect(Date.now() - t0).toBeLessThan(3000)
+    for (const text of [long, '5'.repeat(60_000) + ' :' + ';)'.repeat(10_000)]) {
+      const findings = runRule(rule, convo(c('hi'), a(text)))
+      expect(findings.length).toBeLessThanOrEqual(1)
+      for (const f of findings) expect(f.end).toBeLessThanOrEqual(20_000)
+    }
   })
 })
 

@@ -613,10 +613,10 @@ describe('unkept-promise messages', () => {
     expect(f!.confidence).toBeLessThan(0.85)
   })
 
-  it('stays fast on a hostile 100k-character turn', () => {
+  // A hang fails on the test timeout; the first promise is the one followed up.
+  it('finishes on a hostile 100k-character turn', () => {
     const big = "I'll call you tomorrow. ".repeat(2000) + 'ha'.repeat(20_000) + 'بكرة '.repeat(5000)
-    const t = performance.now()
-    runRule(rule, {
+    const findings = runRule(rule, {
       channel: 'chat',
       turns: [
         { role: 'customer', text: 'x', at: '2024-01-01T10:00:00Z' },
@@ -624,6 +624,6 @@ describe('unkept-promise messages', () => {
         { role: 'customer', text: 'still waiting '.repeat(5000), at: '2024-01-03T10:00:00Z' }
       ]
     })
-    expect(performance.now() - t).toBeLessThan(5000)
+    expect(findings.map((f) => [f.turn, big.slice(f.start, f.end)])).toEqual([[1, "I'll call you tomorrow"]])
   })
 })
