@@ -73,8 +73,8 @@ function realQuestions(masked: string): Array<{ start: number; end: number }> {
   for (let i = 0; i < masked.length; i++) {
     const c = masked.charCodeAt(i)
     if (c === 0x3f || c === 0x61f) {
-      const q = masked.slice(start, i + 1)
-      if (q.trim() && !SUGGESTION_QUESTIONS.test(q)) out.push({ start, end: i + 1 })
+      // The sentence is read as a window of the turn: its words and literals are the turn's.
+      if (masked.slice(start, i + 1).trim() && !SUGGESTION_QUESTIONS.testIn(masked, start, i + 1)) out.push({ start, end: i + 1 })
       start = i + 1
     } else if (c === 0x2e || c === 0x21 || c === 0x0a) start = i + 1
   }
