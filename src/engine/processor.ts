@@ -10,7 +10,7 @@ import { readInput, type ReadOptions } from '../formats/index.js'
 import type { InputProblem } from '../model/problems.js'
 import type { ActiveRule, Transcript, TranscriptSource } from '../types.js'
 import { addFinding, addProblem } from './messages.js'
-import { DEFAULT_MAX_TURN_LENGTH, runRules } from './run-rules.js'
+import { batchesOf, DEFAULT_MAX_TURN_LENGTH, runRulesOnBatch } from './run-rules.js'
 
 export interface ConversationNode extends Node {
   type: 'conversation'
@@ -48,13 +48,51 @@ export interface RulesOptions {
 export function transcriptsLint(options: RulesOptions) {
   return (tree: TranscriptsRoot, file: VFile) => {
     for (const p of tree.problems) addProblem(file, p)
-    for (const node of tree.children) {
-      lintConversation(file, node.transcript, node.source, options)
-    }
+    for (const batch of batchesOf(tree.children, (node) => node.transcript)) lintConversations(file, batch, options)
   }
 }
 
+/** Lint one conversation and report to the file. */
 export function lintConversation(file: VFile, transcript: Transcript, source: TranscriptSource | undefined, options: RulesOptions) {
+  lintConversations(file, [{ transcript, source }], options)
+}
+
+/**
+ * Lint a batch of conversations (see `runRulesOnBatch`) and report to the
+ * file, conversation by conversation, as linting each in turn would.
+ */
+export function lintConversations(file: VFile, batch: ReadonlyArray<{ transcript: Transcript; source?: TranscriptSource }>, options: RulesOptions) {
+  const failures = batch.map(() => [] as InputProblem[])
+  const findings = runRulesOnBatch(
+    batch.map((c) => c.transcript),
+    options.rules,
+    { minConfidence: options.minConfidence, locale: options.locale },
+    ({ ruleId, error }, index) => {
+      const { transcript, source } = batch[index]!
+      failures[index]!.push({
+        reason: `Rule "${ruleId}" failed on conversation ${transcript.id}: ${error.message}`,
+        start: source?.start ?? 0,
+        end: source?.start ?? 0,
+        fatal: true,
+        conversation: transcript.id
+      })
+    }
+  )
+  batch.forEach(({ transcript, source }, index) => {
+    reportLongTurns(file, transcript, source)
+    for (const p of failures[index]!) addProblem(file, p)
+    for (const f of findings[index]!) addFinding(file, transcript, source, f)
+    const data = file.data as { coachlintStats?: { conversations: number; turns: number }; coachlintConversations?: ConversationSummary[] }
+    const stats = (data.coachlintStats ??= { conversations: 0, turns: 0 })
+    stats.conversations++
+    stats.turns += transcript.turns.length
+    ;(data.coachlintConversations ??= []).push(summarise(transcript))
+    const words = data as { coachlintAgentWords?: number }
+    words.coachlintAgentWords = (words.coachlintAgentWords ?? 0) + countAgentWords(transcript)
+  })
+}
+
+function reportLongTurns(file: VFile, transcript: Transcript, source: TranscriptSource | undefined) {
   transcript.turns.forEach((turn, i) => {
     if (turn.text.length > DEFAULT_MAX_TURN_LENGTH) {
       const start = source?.turns[i]?.start ?? 0
@@ -68,23 +106,6 @@ export function lintConversation(file: VFile, transcript: Transcript, source: Tr
       })
     }
   })
-  const findings = runRules(transcript, options.rules, { minConfidence: options.minConfidence, locale: options.locale }, ({ ruleId, error }) => {
-    addProblem(file, {
-      reason: `Rule "${ruleId}" failed on conversation ${transcript.id}: ${error.message}`,
-      start: source?.start ?? 0,
-      end: source?.start ?? 0,
-      fatal: true,
-      conversation: transcript.id
-    })
-  })
-  for (const f of findings) addFinding(file, transcript, source, f)
-  const data = file.data as { coachlintStats?: { conversations: number; turns: number }; coachlintConversations?: ConversationSummary[] }
-  const stats = (data.coachlintStats ??= { conversations: 0, turns: 0 })
-  stats.conversations++
-  stats.turns += transcript.turns.length
-  ;(data.coachlintConversations ??= []).push(summarise(transcript))
-  const words = data as { coachlintAgentWords?: number }
-  words.coachlintAgentWords = (words.coachlintAgentWords ?? 0) + countAgentWords(transcript)
 }
 
 function countAgentWords(transcript: Transcript): number {

@@ -51,33 +51,99 @@ export function runRules(
   }
 ): Finding[] {
   transcript = boundedTranscript(transcript, options.maxTurnLength)
-  return withTextScope(() => runEach(transcript, rules, options, onError))
+  return withTextScope(() => runEach([transcript], rules, options, (failure) => onError(failure))[0]!)
 }
 
-function runEach(transcript: Transcript, rules: readonly ActiveRule[], options: RunOptions, onError: (failure: RuleFailure) => void): Finding[] {
-  const analyse = createAnalyser(transcript, options.analyses)
-  const findings: Finding[] = []
+export type BatchOptions = Omit<RunOptions, 'analyses' | 'since'>
+
+/**
+ * Run the rules over several conversations, one rule at a time over all of
+ * them: each rule's lexicons and expressions stay in the processor's caches
+ * while it works, instead of being pushed out by the other rules at every
+ * conversation. The findings are those of `runRules` on each conversation, in
+ * the same order; a failure names the conversation it happened on (its index).
+ */
+export function runRulesOnBatch(
+  transcripts: readonly Transcript[],
+  rules: readonly ActiveRule[],
+  options: BatchOptions = {},
+  onError: (failure: RuleFailure, index: number) => void = (f) => {
+    throw f.error
+  }
+): Finding[][] {
+  const bounded = transcripts.map((t) => boundedTranscript(t, options.maxTurnLength))
+  return withTextScope(() => runEach(bounded, rules, options, onError))
+}
+
+/** Conversations in a batch, at most (see `batchesOf`). */
+export const BATCH_CONVERSATIONS = 32
+/** Turns in a batch, at most, unless a single conversation has more. */
+export const BATCH_TURNS = 1000
+/** Characters of turn text in a batch, at most, unless a single conversation has more. */
+export const BATCH_CHARS = 1 << 20
+
+/**
+ * Consecutive groups of items for `runRulesOnBatch`: bounded in conversations,
+ * turns and characters, so that what a batch keeps alive (turn analyses, text
+ * facts) stays small whatever the input.
+ */
+export function batchesOf<T>(items: readonly T[], transcriptOf: (item: T) => Transcript): T[][] {
+  const out: T[][] = []
+  let batch: T[] = []
+  let turns = 0
+  let chars = 0
+  for (const item of items) {
+    const t = transcriptOf(item)
+    let size = 0
+    for (const turn of t.turns) size += turn.text.length
+    if (batch.length > 0 && (batch.length >= BATCH_CONVERSATIONS || turns + t.turns.length > BATCH_TURNS || chars + size > BATCH_CHARS)) {
+      out.push(batch)
+      batch = []
+      turns = 0
+      chars = 0
+    }
+    batch.push(item)
+    turns += t.turns.length
+    chars += size
+  }
+  if (batch.length > 0) out.push(batch)
+  return out
+}
+
+function runEach(
+  transcripts: readonly Transcript[],
+  rules: readonly ActiveRule[],
+  options: RunOptions,
+  onError: (failure: RuleFailure, index: number) => void
+): Finding[][] {
   const min = options.minConfidence ?? 0
-  const since = Math.max(0, Math.min(options.since ?? 0, transcript.turns.length))
+  const runs = transcripts.map((transcript) => ({
+    transcript,
+    analyse: createAnalyser(transcript, options.analyses),
+    since: Math.max(0, Math.min(options.since ?? 0, transcript.turns.length)),
+    findings: [] as Finding[]
+  }))
   for (const active of rules) {
     const { rule, severity } = active
-    const report = (r: Report) => {
-      if (!Number.isInteger(r.turn) || r.turn < 0 || r.turn >= transcript.turns.length) {
-        throw new RangeError(`Rule ${rule.meta.id} reported turn ${r.turn}, which does not exist`)
-      }
-      const confidence = r.confidence ?? 1
-      if (confidence < min) return
-      findings.push({ ...r, confidence, ruleId: rule.meta.id, severity, url: rule.meta.url })
-    }
     const started = options.timings ? performance.now() : 0
-    try {
-      rule.check({ transcript, options: active.options, analyse, report, locale: options.locale, since })
-      if (options.timings) options.timings.set(rule.meta.id, (options.timings.get(rule.meta.id) ?? 0) + performance.now() - started)
-    } catch (error) {
-      onError({ ruleId: rule.meta.id, error: error instanceof Error ? error : new Error(String(error)) })
-    }
+    runs.forEach(({ transcript, analyse, since, findings }, index) => {
+      const report = (r: Report) => {
+        if (!Number.isInteger(r.turn) || r.turn < 0 || r.turn >= transcript.turns.length) {
+          throw new RangeError(`Rule ${rule.meta.id} reported turn ${r.turn}, which does not exist`)
+        }
+        const confidence = r.confidence ?? 1
+        if (confidence < min) return
+        findings.push({ ...r, confidence, ruleId: rule.meta.id, severity, url: rule.meta.url })
+      }
+      try {
+        rule.check({ transcript, options: active.options, analyse, report, locale: options.locale, since })
+      } catch (error) {
+        onError({ ruleId: rule.meta.id, error: error instanceof Error ? error : new Error(String(error)) }, index)
+      }
+    })
+    if (options.timings) options.timings.set(rule.meta.id, (options.timings.get(rule.meta.id) ?? 0) + performance.now() - started)
   }
-  return dedupe(findings)
+  return runs.map((r) => dedupe(r.findings))
 }
 
 /** One finding per rule, turn and span. */

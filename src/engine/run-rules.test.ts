@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs'
+// @ts-expect-error: plain JavaScript shared with the benchmark scripts
+import { conversations } from '../../scripts/lib/generate.js'
+import { readInput } from '../formats/index.js'
+import { createLinter } from '../index.js'
+import type { ActiveRule, Transcript } from '../types.js'
+import { defineRule } from './define-rule.js'
+import { BATCH_CHARS, BATCH_CONVERSATIONS, BATCH_TURNS, batchesOf, runRules, runRulesOnBatch, type RuleFailure } from './run-rules.js'
+
+const rules = createLinter({ config: { extends: 'all' } }).config.rules
+
+function examples(): Transcript[] {
+  const out: Transcript[] = []
+  for (const name of ['support-chats.jsonl', 'whatsapp-ar.jsonl']) {
+    const text = readFileSync(new URL(`../../fixtures/examples/${name}`, import.meta.url), 'utf8')
+    out.push(...readInput(text, { name, format: 'jsonl' }).conversations.map((c) => c.transcript))
+  }
+  const generated = [...(conversations(120) as Iterable<unknown>)].map((c) => JSON.stringify(c)).join('\n')
+  out.push(...readInput(generated, { name: 'generated.jsonl', format: 'jsonl' }).conversations.map((c) => c.transcript))
+  return out
+}
+
+describe('runRulesOnBatch', () => {
+  it('finds what runRules finds on each conversation, in the same order', () => {
+    const all = examples()
+    expect(all.length).toBeGreaterThan(100)
+    const one = all.map((t) => runRules(t, rules))
+    expect(one.flat().length).toBeGreaterThan(100)
+    // Whole, in batches of a few, and one by one.
+    expect(runRulesOnBatch(all, rules)).toEqual(one)
+    for (let size = 1; size <= 7; size += 3) {
+      const batched: unknown[] = []
+      for (let i = 0; i < all.length; i += size) batched.push(...runRulesOnBatch(all.slice(i, i + size), rules))
+      expect(batched).toEqual(one)
+    }
+  })
+
+  it('reports a failing rule on the conversation it failed on, and the others still run', () => {
+    const all = examples().slice(0, 6)
+    const picky = defineRule({
+      meta: { id: 'picky', description: 'fails on one conversation', recommended: 'warn' },
+      check(context) {
+        if (context.transcript.id === all[2]!.id) throw new Error('not this one')
+        context.report({ turn: 0, reason: 'seen' })
+      }
+    })
+    const withPicky: ActiveRule[] = [{ rule: picky, severity: 'warn', options: {} }, ...rules]
+    const failures: Array<[RuleFailure, number]> = []
+    const found = runRulesOnBatch(all, withPicky, {}, (f, i) => failures.push([f, i]))
+    expect(failures.map(([f, i]) => [f.ruleId, f.error.message, i])).toEqual([['picky', 'not this one', 2]])
+    found.forEach((findings, i) => {
+      expect(findings.some((f) => f.ruleId === 'picky')).toBe(i !== 2)
+      expect(findings.filter((f) => f.ruleId !== 'picky')).toEqual(runRules(all[i]!, rules))
+    })
+  })
+
+  it('applies minConfidence and the turn cut as runRules does', () => {
+    const all = examples().slice(0, 40)
+    const options = { minConfidence: 0.8, maxTurnLength: 60 }
+    expect(runRulesOnBatch(all, rules, options)).toEqual(all.map((t) => runRules(t, rules, options)))
+  })
+})
+
+describe('batchesOf', () => {
+  const convo = (turns: number, chars: number): Transcript => ({
+    id: `c${turns}-${chars}`,
+    channel: 'chat',
+    turns: Array.from({ length: turns }, (_, i) => ({ role: i % 2 ? 'agent' : 'customer', text: 'x'.repeat(chars) }))
+  })
+
+  it('keeps every item once, in order, within the bounds', () => {
+    const items = [
+      ...Array.from({ length: 70 }, () => convo(2, 10)),
+      convo(BATCH_TURNS + 5, 1),
+      convo(3, BATCH_CHARS / 2),
+      convo(3, BATCH_CHARS / 2),
+      ...Array.from({ length: 5 }, () => convo(300, 10))
+    ]
+    const batches = batchesOf(items, (t) => t)
+    expect(batches.flat()).toEqual(items)
+    for (const b of batches) {
+      expect(b.length).toBeGreaterThan(0)
+      expect(b.length).toBeLessThanOrEqual(BATCH_CONVERSATIONS)
+      const turns = b.reduce((n, t) => n + t.turns.length, 0)
+      const chars = b.reduce((n, t) => n + t.turns.reduce((m, u) => m + u.text.length, 0), 0)
+      // A single conversation over a bound makes a batch of its own.
+      if (b.length > 1) {
+        expect(turns).toBeLessThanOrEqual(BATCH_TURNS)
+        expect(chars).toBeLessThanOrEqual(BATCH_CHARS)
+      }
+    }
+    expect(batches.map((b) => b.length)).toEqual([32, 32, 6, 1, 1, 1, 3, 2])
+  })
+
+  it('gives no batch for no items', () => {
+    expect(batchesOf([], (t: Transcript) => t)).toEqual([])
+  })
+})
