@@ -13,6 +13,7 @@
  */
 import { normaliseArabic, type Normalised } from './arabic/normalise.js'
 import { ARABIC_LETTER } from './phrase-syntax.js'
+import { HASH_START, hashStep, Vocabulary } from './vocabulary.js'
 
 /** `word*` phrases are indexed by at most this many first letters. */
 export const PREFIX_MAX = 3
@@ -85,49 +86,60 @@ export function foldCase(s: string): string {
 
 // --- Words -------------------------------------------------------------------------------------------
 
+/** The keys lexicons are indexed by, for one script: whole keys (and the words of pairs), and `word*` first letters. */
+export interface KeyVocabulary {
+  words: Vocabulary
+  prefixes: Vocabulary
+}
+
+export const LATIN_KEYS: KeyVocabulary = { words: new Vocabulary(), prefixes: new Vocabulary() }
+export const ARABIC_KEYS: KeyVocabulary = { words: new Vocabulary(), prefixes: new Vocabulary() }
+
+/** Changes whenever a key is added to either vocabulary of a script. */
+export function keysVersion(v: KeyVocabulary): number {
+  return v.words.version + v.prefixes.version
+}
+
 /**
  * Word keys of one form of a text (original Latin, or normalised Arabic), in
- * text order: flat lists, so that looking a text up costs no map of its own.
+ * text order, as ids of the script's vocabulary: flat lists, so that looking
+ * a text up costs no map of its own. Keys no lexicon has are left out.
  */
 export interface KeyIndex {
+  /** keysVersion() of the vocabulary when the index was made (keys added since are not in it). */
+  version: number
   /**
-   * Every word's key with where it starts, in text order. After a word's own
-   * key come the other keys it offers at the same place: the parts before its
-   * apostrophes (Latin), the word without a leading و/ف (Arabic).
+   * Every word's key id (-1: no lexicon has the key) with where it starts,
+   * in text order. After a word's own key come the other keys it offers at
+   * the same place: the parts before its apostrophes (Latin), the word
+   * without a leading و/ف (Arabic).
    */
-  keys: string[]
+  ids: number[]
   starts: number[]
-  /** 1 where keys[k] is a whole word (what `word*` phrases are looked up by); 0 for an apostrophe cut. */
-  whole: number[]
-  /** Pairs of keys (a word and the next one), in text order: first, second and where the first starts. */
-  pairFirst: string[]
-  pairSecond: string[]
+  /** The id of the key's first PREFIX_MAX characters among `word*` prefixes, for whole words that long (-1: none). */
+  prefixIds: number[]
+  /** Pairs of keys (a word and the next one) that lexicons have both of, in text order: first, second and where the first starts. */
+  pairFirst: number[]
+  pairSecond: number[]
   pairStarts: number[]
 }
 
-function emptyIndex(): KeyIndex {
-  return { keys: [], starts: [], whole: [], pairFirst: [], pairSecond: [], pairStarts: [] }
+function emptyIndex(version: number): KeyIndex {
+  return { version, ids: [], starts: [], prefixIds: [], pairFirst: [], pairSecond: [], pairStarts: [] }
 }
 
-function addKey(index: KeyIndex, key: string, at: number, whole: number): void {
-  index.keys.push(key)
+function addKey(index: KeyIndex, id: number, at: number, prefixId: number): void {
+  if (id < 0 && prefixId < 0) return
+  index.ids.push(id)
   index.starts.push(at)
-  index.whole.push(whole)
+  index.prefixIds.push(prefixId)
 }
 
-function addPair(index: KeyIndex, first: string, second: string, at: number): void {
+function addPair(index: KeyIndex, first: number, second: number, at: number): void {
+  if (first < 0 || second < 0) return
   index.pairFirst.push(first)
   index.pairSecond.push(second)
   index.pairStarts.push(at)
-}
-
-interface LatinWord {
-  start: number
-  /** Index after the word's letters, digits and apostrophes. */
-  end: number
-  key: string
-  /** Keys of the parts before each apostrophe. */
-  cut?: string[]
 }
 
 /** Characters of the Arabic blocks (what phrase-syntax's ARABIC_LETTER matches). */
@@ -135,72 +147,105 @@ export function isArabicBlock(c: number): boolean {
   return (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)
 }
 
+const NO_CUTS: number[] = []
+
 /**
  * Words of lower-case Latin text: they start at a letter or digit that does
- * not follow one. (Words that begin with an Arabic letter are left out: the
- * Arabic phrases are looked up in the normalised text.)
+ * not follow one. A word's key is its letters and digits without
+ * apostrophes; its cuts are the keys of its parts before each apostrophe.
+ * (Words that begin with an Arabic letter are left out: the Arabic phrases
+ * are looked up in the normalised text.)
  */
-export function latinKeys(lower: string): KeyIndex {
-  const keys = emptyIndex()
-  const words: LatinWord[] = []
+export function latinKeys(lower: string, vocabulary: KeyVocabulary = LATIN_KEYS): KeyIndex {
+  const { words: vocab, prefixes } = vocabulary
+  const index = emptyIndex(keysVersion(vocabulary))
+  // The words, as parallel lists: start, end, key id, prefix id, cut ids.
+  const wStart: number[] = []
+  const wEnd: number[] = []
+  const wId: number[] = []
+  const wPrefix: number[] = []
+  const wCuts: number[][] = []
   const n = lower.length
-  let i = 0
-  while (i < n) {
-    if (!isLetterOrDigitAt(lower, i) || (i > 0 && isLetterOrDigitAt(lower, i - 1))) {
-      i++
-      continue
-    }
-    let key = ''
-    let cut: string[] | undefined
+  for (let i = 0; i < n; i++) {
+    if (!isLetterOrDigitAt(lower, i) || (i > 0 && isLetterOrDigitAt(lower, i - 1))) continue
+    let h = HASH_START
+    let length = 0
+    let prefixHash = 0
+    let prefixEnd = -1
+    let cuts: number[] | undefined
+    let cutLengths: number[] | undefined
     let j = i
-    let from = i
     for (; j < n; j++) {
       const c = lower.charCodeAt(j)
-      if (c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : false) continue
-      if (isApostrophe(c)) {
-        key += lower.slice(from, j)
-        from = j + 1
-        ;(cut ??= []).push(key)
-      } else if (!isLetterOrDigitAt(lower, j)) break
+      if (!(c < 0x80 && ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)))) {
+        if (isApostrophe(c)) {
+          ;(cuts ??= []).push(vocab.find(h, lower, i, j, isApostrophe))
+          ;(cutLengths ??= []).push(length)
+          continue
+        }
+        if (c < 0x80 || !isLetterOrDigitAt(lower, j)) break
+      }
+      h = hashStep(h, c)
+      if (++length === PREFIX_MAX) {
+        prefixHash = h
+        prefixEnd = j + 1
+      }
     }
-    key += lower.slice(from, j)
     // A word that begins with an Arabic letter has no key a Latin phrase has (nor its first letters, nor a pair).
-    if (!isArabicBlock(lower.charCodeAt(i))) words.push(cut ? { start: i, end: j, key, cut } : { start: i, end: j, key })
+    if (isArabicBlock(lower.charCodeAt(i))) continue
+    wStart.push(i)
+    wEnd.push(j)
+    wId.push(vocab.find(h, lower, i, j, isApostrophe))
+    wPrefix.push(prefixEnd >= 0 && prefixes.size > 0 ? prefixes.find(prefixHash, lower, i, prefixEnd, isApostrophe) : -1)
+    if (cuts) {
+      // A cut as long as the key is the key itself (apostrophes at the end).
+      const kept = cuts.filter((_, k) => cutLengths![k] !== length)
+      wCuts.push(kept.length ? kept : NO_CUTS)
+    } else wCuts.push(NO_CUTS)
     // Every letter that follows a non-letter starts a word (`rock'n'roll` → rocknroll, nroll, roll).
-    i = i + 1
   }
-  for (let w = 0; w < words.length; w++) {
-    const word = words[w]!
-    addKey(keys, word.key, word.start, 1)
-    if (word.cut) for (const k of word.cut) if (k && k !== word.key) addKey(keys, k, word.start, 0)
+  for (let w = 0; w < wStart.length; w++) {
+    const id = wId[w]!
+    addKey(index, id, wStart[w]!, wPrefix[w]!)
+    for (const cut of wCuts[w]!) addKey(index, cut, wStart[w]!, -1)
+    if (id < 0) continue
     // The next word after spaces or hyphens.
-    let j = word.end
+    const end = wEnd[w]!
+    let j = end
     while (j < n && (isSpace(lower.charCodeAt(j)) || lower.charCodeAt(j) === 45)) j++
-    if (j === word.end || j >= n) continue
-    const next = nextWordAt(words, w + 1, j)
-    if (!next) continue
-    addPair(keys, word.key, next.key, word.start)
-    if (next.cut) for (const k of next.cut) if (k && k !== next.key) addPair(keys, word.key, k, word.start)
+    if (j === end || j >= n) continue
+    const next = nextWordAt(wStart, w + 1, j)
+    if (next < 0) continue
+    addPair(index, id, wId[next]!, wStart[w]!)
+    for (const cut of wCuts[next]!) addPair(index, id, cut, wStart[w]!)
   }
-  return keys
+  return index
 }
 
-function nextWordAt(words: LatinWord[], from: number, at: number): LatinWord | undefined {
-  for (let k = from; k < words.length; k++) {
-    const s = words[k]!.start
-    if (s === at) return words[k]
-    if (s > at) return undefined
+/** The word (from `from` on) that starts at `at`, or -1. */
+function nextWordAt(starts: number[], from: number, at: number): number {
+  for (let k = from; k < starts.length; k++) {
+    const s = starts[k]!
+    if (s === at) return k
+    if (s > at) return -1
   }
-  return undefined
+  return -1
 }
 
 /** Words of normalised Arabic text: runs of Arabic letters and digits; a leading و/ف may be left off. */
-export function arabicKeys(norm: string): KeyIndex {
-  const keys = emptyIndex()
+export function arabicKeys(norm: string, vocabulary: KeyVocabulary = ARABIC_KEYS): KeyIndex {
+  const { words: vocab, prefixes } = vocabulary
+  const index = emptyIndex(keysVersion(vocabulary))
+  const prefixOf = (from: number, to: number) => {
+    if (to - from < PREFIX_MAX || prefixes.size === 0) return -1
+    let h = HASH_START
+    for (let k = from; k < from + PREFIX_MAX; k++) h = hashStep(h, norm.charCodeAt(k))
+    return prefixes.find(h, norm, from, from + PREFIX_MAX)
+  }
   const n = norm.length
   let i = 0
-  let prevKey = ''
-  let prevStripped: string | undefined
+  let prevId = -1
+  let prevStripped = -1
   let prevStart = -1
   let prevEnd = -1
   while (i < n) {
@@ -209,28 +254,37 @@ export function arabicKeys(norm: string): KeyIndex {
       continue
     }
     let j = i
-    while (j < n && isArabicWordChar(norm.charCodeAt(j))) j++
-    const key = norm.slice(i, j)
-    const first = key.charCodeAt(0)
-    const stripped = key.length >= 2 && (first === 0x0648 || first === 0x0641) ? key.slice(1) : undefined
-    addKey(keys, key, i, 1)
-    if (stripped) addKey(keys, stripped, i, 1)
+    let h = HASH_START
+    // The hash without the first letter, for a word that may have a و/ف in front.
+    let rest = HASH_START
+    const first = norm.charCodeAt(i)
+    while (j < n && isArabicWordChar(norm.charCodeAt(j))) {
+      const c = norm.charCodeAt(j)
+      h = hashStep(h, c)
+      if (j > i) rest = hashStep(rest, c)
+      j++
+    }
+    const id = vocab.find(h, norm, i, j)
+    const strippable = j - i >= 2 && (first === 0x0648 || first === 0x0641)
+    const stripped = strippable ? vocab.find(rest, norm, i + 1, j) : -1
+    addKey(index, id, i, prefixOf(i, j))
+    if (strippable) addKey(index, stripped, i, prefixOf(i + 1, j))
     // A pair: this word after the previous one, with only spaces between.
     if (prevStart >= 0) {
       let k = prevEnd
       while (k < i && isSpace(norm.charCodeAt(k))) k++
       if (k === i && k > prevEnd) {
-        addPair(keys, prevKey, key, prevStart)
-        if (prevStripped) addPair(keys, prevStripped, key, prevStart)
+        addPair(index, prevId, id, prevStart)
+        addPair(index, prevStripped, id, prevStart)
       }
     }
-    prevKey = key
+    prevId = id
     prevStripped = stripped
     prevStart = i
     prevEnd = j
     i = j
   }
-  return keys
+  return index
 }
 
 // --- The facts about one text, cached ------------------------------------------------------------------
@@ -261,7 +315,8 @@ class Facts implements TextFacts {
     return (this.#lower ??= foldCase(this.text))
   }
   latin(): KeyIndex {
-    return (this.#latin ??= latinKeys(this.lower))
+    if (this.#latin === undefined || this.#latin.version !== keysVersion(LATIN_KEYS)) this.#latin = latinKeys(this.lower)
+    return this.#latin
   }
   arabic() {
     if (this.#arabic === undefined) {
@@ -271,6 +326,8 @@ class Facts implements TextFacts {
         const lower = foldCase(norm.text)
         this.#arabic = { norm, lower, keys: arabicKeys(lower) }
       }
+    } else if (this.#arabic && this.#arabic.keys.version !== keysVersion(ARABIC_KEYS)) {
+      this.#arabic = { ...this.#arabic, keys: arabicKeys(this.#arabic.lower) }
     }
     return this.#arabic ?? undefined
   }

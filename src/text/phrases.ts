@@ -42,7 +42,10 @@ import {
 import { sortSmall } from './sort-small.js'
 import { LiteralIndex, requiredClauses } from './regex-prefilter.js'
 import {
+  ARABIC_KEYS,
   factsFor,
+  LATIN_KEYS,
+  type KeyVocabulary,
   foldCase,
   isApostrophe,
   isArabicBlock,
@@ -382,67 +385,104 @@ function regexParts(list: PhraseEntry[]): Part[] {
 
 // --- The word indexes --------------------------------------------------------------------------------
 
-/** Alternatives by index key: a word, a pair of words (`a b`), or a `word*`'s first letters. */
+/** Adds `ref` to the list at `id`, growing the array densely (ids are small and dense). */
+function pushAt<R>(lists: Array<R[] | undefined>, id: number, ref: R): void {
+  while (lists.length <= id) lists.push(undefined)
+  const refs = lists[id]
+  if (refs) refs.push(ref)
+  else lists[id] = [ref]
+}
+
+/**
+ * Alternatives by index key: a word, a pair of words (`a b`), or a `word*`'s
+ * first letters, each by its id in the script's key vocabulary.
+ */
 class KeyTable<R> {
-  readonly words = new Map<string, R[]>()
-  /** First word → second word → alternatives. */
-  readonly pairs = new Map<string, Map<string, R[]>>()
-  readonly prefixes = new Map<string, R[]>()
+  readonly #vocabulary: KeyVocabulary
+  /** By word id. */
+  readonly words: Array<R[] | undefined> = []
+  /** First word id → second word id → alternatives. */
+  readonly pairs: Array<Map<number, R[]> | undefined> = []
+  /** By prefix id. */
+  readonly prefixes: Array<R[] | undefined> = []
+  #pairCount = 0
+  #prefixCount = 0
+
+  constructor(vocabulary: KeyVocabulary) {
+    this.#vocabulary = vocabulary
+  }
 
   add(key: string, ref: R): void {
-    let map = this.words
     if (key.startsWith(PREFIX)) {
-      key = key.slice(1)
-      map = this.prefixes
-    } else {
-      const space = key.indexOf(' ')
-      if (space >= 0) {
-        const first = key.slice(0, space)
-        let seconds = this.pairs.get(first)
-        if (!seconds) this.pairs.set(first, (seconds = new Map()))
-        map = seconds
-        key = key.slice(space + 1)
-      }
+      pushAt(this.prefixes, this.#vocabulary.prefixes.add(key.slice(1)), ref)
+      this.#prefixCount++
+      return
     }
-    const refs = map.get(key)
+    const space = key.indexOf(' ')
+    if (space < 0) {
+      pushAt(this.words, this.#vocabulary.words.add(key), ref)
+      return
+    }
+    const first = this.#vocabulary.words.add(key.slice(0, space))
+    const second = this.#vocabulary.words.add(key.slice(space + 1))
+    while (this.pairs.length <= first) this.pairs.push(undefined)
+    let seconds = this.pairs[first]
+    if (!seconds) this.pairs[first] = seconds = new Map()
+    const refs = seconds.get(second)
     if (refs) refs.push(ref)
-    else map.set(key, [ref])
+    else seconds.set(second, [ref])
+    this.#pairCount++
   }
 
   removeWhere(drop: (ref: R) => boolean): void {
-    const prune = (map: Map<string, R[]>) => {
-      for (const [key, refs] of map) {
+    const prune = (lists: Array<R[] | undefined>) => {
+      let removed = 0
+      lists.forEach((refs, id) => {
+        if (!refs) return
         const kept = refs.filter((r) => !drop(r))
-        if (kept.length === 0) map.delete(key)
-        else if (kept.length !== refs.length) map.set(key, kept)
-      }
+        removed += refs.length - kept.length
+        lists[id] = kept.length ? kept : undefined
+      })
+      return removed
     }
     prune(this.words)
-    prune(this.prefixes)
-    for (const [first, seconds] of this.pairs) {
-      prune(seconds)
-      if (seconds.size === 0) this.pairs.delete(first)
-    }
+    this.#prefixCount -= prune(this.prefixes)
+    this.pairs.forEach((seconds, first) => {
+      if (!seconds) return
+      for (const [second, refs] of seconds) {
+        const kept = refs.filter((r) => !drop(r))
+        this.#pairCount -= refs.length - kept.length
+        if (kept.length === 0) seconds.delete(second)
+        else if (kept.length !== refs.length) seconds.set(second, kept)
+      }
+      if (seconds.size === 0) this.pairs[first] = undefined
+    })
   }
 
   /** Every alternative whose key the text has, once per place the key starts at (in text order per key). */
   lookup(text: KeyIndex, visit: (ref: R, at: number) => void): void {
-    const { keys, starts, whole } = text
-    const prefixes = this.prefixes.size > 0
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!
-      const refs = this.words.get(key)
-      if (refs) for (const r of refs) visit(r, starts[k]!)
+    const { ids, starts, prefixIds } = text
+    const words = this.words
+    const prefixes = this.#prefixCount > 0 ? this.prefixes : undefined
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!
+      if (id >= 0 && id < words.length) {
+        const refs = words[id]
+        if (refs) for (const r of refs) visit(r, starts[k]!)
+      }
       // `word*` phrases are indexed by their first PREFIX_MAX letters (shorter ones have expressions of their own).
-      if (prefixes && whole[k] && key.length >= PREFIX_MAX) {
-        const byPrefix = this.prefixes.get(key.length === PREFIX_MAX ? key : key.slice(0, PREFIX_MAX))
-        if (byPrefix) for (const r of byPrefix) visit(r, starts[k]!)
+      const p = prefixIds[k]!
+      if (prefixes && p >= 0 && p < prefixes.length) {
+        const refs = prefixes[p]
+        if (refs) for (const r of refs) visit(r, starts[k]!)
       }
     }
-    if (this.pairs.size === 0) return
+    if (this.#pairCount === 0) return
     const { pairFirst, pairSecond, pairStarts } = text
+    const pairs = this.pairs
     for (let k = 0; k < pairFirst.length; k++) {
-      const refs = this.pairs.get(pairFirst[k]!)?.get(pairSecond[k]!)
+      const first = pairFirst[k]!
+      const refs = first < pairs.length ? pairs[first]?.get(pairSecond[k]!) : undefined
       if (refs) for (const r of refs) visit(r, pairStarts[k]!)
     }
   }
@@ -453,7 +493,7 @@ interface IndexedRef {
   alt: Alt
 }
 
-const sharedIndex = { latin: new KeyTable<IndexedRef>(), arabic: new KeyTable<IndexedRef>(), version: 0 }
+const sharedIndex = { latin: new KeyTable<IndexedRef>(LATIN_KEYS), arabic: new KeyTable<IndexedRef>(ARABIC_KEYS), version: 0 }
 const FAMILY = Symbol('phrase candidates')
 
 /** A shared matcher that is no longer used leaves the index (matchers built from options come and go). */
@@ -463,13 +503,38 @@ const retired = new FinalizationRegistry<number>((matcher) => {
   sharedIndex.version++
 })
 
-/** Alternatives found in a text, with their places (in order). */
-type Found = Map<Alt, number[]>
+/** An alternative found in a text, with the places its key is at (in order). */
+interface Candidate {
+  alt: Alt
+  places: number[]
+}
+
+/** Alternatives found in a text (in the order they were first seen). */
+interface Found {
+  list: Candidate[]
+  /** By alternative, once the list is long enough for a search to cost more than a map. */
+  byAlt?: Map<Alt, Candidate>
+}
+
+const SEARCH_LIMIT = 8
 
 function collect(into: Found, alt: Alt, at: number): void {
-  const places = into.get(alt)
-  if (!places) into.set(alt, [at])
-  else if (places[places.length - 1] !== at) places.push(at)
+  const { list } = into
+  let c: Candidate | undefined
+  if (into.byAlt) c = into.byAlt.get(alt)
+  else {
+    for (let k = list.length - 1; k >= 0; k--) {
+      if (list[k]!.alt === alt) {
+        c = list[k]
+        break
+      }
+    }
+  }
+  if (!c) {
+    list.push((c = { alt, places: [at] }))
+    if (into.byAlt) into.byAlt.set(alt, c)
+    else if (list.length > SEARCH_LIMIT) into.byAlt = new Map(list.map((x) => [x.alt, x]))
+  } else if (c.places[c.places.length - 1] !== at) c.places.push(at)
 }
 
 /** For one form of a text: each shared matcher's alternatives the text has the key of. */
@@ -477,7 +542,7 @@ function sharedCandidates(keys: KeyIndex, index: KeyTable<IndexedRef>): Map<numb
   const out = new Map<number, Found>()
   index.lookup(keys, (ref, at) => {
     let found = out.get(ref.matcher)
-    if (!found) out.set(ref.matcher, (found = new Map()))
+    if (!found) out.set(ref.matcher, (found = { list: [] }))
     collect(found, ref.alt, at)
   })
   return out
@@ -605,7 +670,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
   const parts = [...phraseParts(latin, false), ...phraseParts(arabic, true), ...regexParts(regexes)]
 
   const shared = options.shared ?? true
-  const local = { latin: new KeyTable<Alt>(), arabic: new KeyTable<Alt>() }
+  const local = { latin: new KeyTable<Alt>(LATIN_KEYS), arabic: new KeyTable<Alt>(ARABIC_KEYS) }
   parts.forEach((part, p) => {
     for (const alt of [...part.indexed, ...part.scanned]) alt.part = p
   })
@@ -625,7 +690,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
     if (shared) return candidatesOf(facts, arabicSide).get(id)
     let found: Found | undefined
     ;(arabicSide ? local.arabic : local.latin).lookup(arabicSide ? facts.arabic()!.keys : facts.latin(), (alt, at) =>
-      collect((found ??= new Map()), alt, at)
+      collect((found ??= { list: [] }), alt, at)
     )
     return found
   }
@@ -645,12 +710,14 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
     /** Live alternatives by part, from the word index. */
     let byPart: Map<Part, Array<{ alt: Alt; places?: number[] }>> | undefined
     const gather = (found: Found | undefined) => {
-      found?.forEach((places, alt) => {
-        const part = parts[alt.part]!
+      if (!found) return
+      for (const c of found.list) {
+        const part = parts[c.alt.part]!
         let live = (byPart ??= new Map()).get(part)
         if (!live) byPart.set(part, (live = []))
-        live.push({ alt, places })
-      })
+        // Shared with the text's candidates: read, never changed.
+        live.push(c)
+      }
     }
     if (hasLatinIndexed) gather(indexedFor(facts, false))
     if (hasArabicIndexed && hasArabic) {
