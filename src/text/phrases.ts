@@ -562,23 +562,24 @@ function candidatesOf(facts: TextFacts, arabic: boolean): Map<number, Found> {
  * them: leftmost first; at one place the lowest-ordered alternative (or the
  * longest match, for `/regex/` groups); the scan resumes where a match ends.
  */
-function runPart(part: Part, live: Array<{ alt: Alt; places?: number[] }>, h: Haystack, firstOnly: boolean): Hit[] {
-  const out: Hit[] = []
+function runPart(part: Part, live: Array<{ alt: Alt; places?: number[] }>, h: Haystack, firstOnly: boolean): Array<Hit & { alt: Alt }> {
+  const out: Array<Hit & { alt: Alt }> = []
   if (live.length === 1) {
     // One alternative: its own matches, one after the other.
     const { alt, places } = live[0]!
     let from = 0
     for (let m = alt.next(h, from, places); m; m = alt.next(h, from, places)) {
-      out.push(m)
+      out.push({ start: m.start, end: m.end, alt })
       if (firstOnly) break
       from = m.end
     }
-    return out.map((m) => Object.assign(m, { alt }))
+    return out
   }
   const next: Array<Hit | undefined | null> = live.map(() => null)
   let from = 0
   for (;;) {
-    let best: { hit: Hit; alt: Alt } | undefined
+    let best: Hit | undefined
+    let bestAlt: Alt | undefined
     for (let k = 0; k < live.length; k++) {
       let m = next[k]
       if (m === null || (m && m.start < from)) next[k] = m = live[k]!.alt.next(h, from, live[k]!.places)
@@ -586,16 +587,18 @@ function runPart(part: Part, live: Array<{ alt: Alt; places?: number[] }>, h: Ha
       const alt = live[k]!.alt
       if (
         !best ||
-        m.start < best.hit.start ||
-        (m.start === best.hit.start &&
-          (part.longest ? m.end - m.start > best.hit.end - best.hit.start || (m.end - m.start === best.hit.end - best.hit.start && alt.order < best.alt.order) : alt.order < best.alt.order))
-      )
-        best = { hit: m, alt }
+        m.start < best.start ||
+        (m.start === best.start &&
+          (part.longest ? m.end - m.start > best.end - best.start || (m.end - m.start === best.end - best.start && alt.order < bestAlt!.order) : alt.order < bestAlt!.order))
+      ) {
+        best = m
+        bestAlt = alt
+      }
     }
     if (!best) break
-    out.push(Object.assign({ ...best.hit }, { alt: best.alt }))
+    out.push({ start: best.start, end: best.end, alt: bestAlt! })
     if (firstOnly) break
-    from = best.hit.end
+    from = best.end
   }
   return out
 }
@@ -707,25 +710,27 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
     let arabicHay: Haystack | undefined
     const hasArabic = windowed ? facts.hasArabic && hasArabicLetter(text, from, to) : facts.hasArabic
     let units: { may(unit: number): boolean } | undefined
-    /** Live alternatives by part, from the word index. */
-    let byPart: Map<Part, Array<{ alt: Alt; places?: number[] }>> | undefined
-    const gather = (found: Found | undefined) => {
-      if (!found) return
-      for (const c of found.list) {
-        const part = parts[c.alt.part]!
-        let live = (byPart ??= new Map()).get(part)
-        if (!live) byPart.set(part, (live = []))
-        // Shared with the text's candidates: read, never changed.
-        live.push(c)
+    /** Live alternatives by part (its place in `parts`), from the word index. */
+    let byPart: Array<Array<{ alt: Alt; places?: number[] }> | undefined> | undefined
+    for (let side = 0; side < 2; side++) {
+      let found: Found | undefined
+      if (side === 0) {
+        if (!hasLatinIndexed) continue
+        found = indexedFor(facts, false)
+      } else {
+        if (!hasArabicIndexed || !hasArabic) continue
+        arabicSide = facts.arabic()
+        if (!arabicSide) continue
+        found = indexedFor(facts, true)
       }
+      if (!found) continue
+      byPart ??= new Array(parts.length)
+      // Shared with the text's candidates: read, never changed.
+      for (const c of found.list) (byPart[c.alt.part] ??= []).push(c)
     }
-    if (hasLatinIndexed) gather(indexedFor(facts, false))
-    if (hasArabicIndexed && hasArabic) {
-      arabicSide = facts.arabic()
-      if (arabicSide) gather(indexedFor(facts, true))
-    }
-    for (const part of parts) {
-      let live = byPart?.get(part)
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p]!
+      let live = byPart?.[p]
       if (!live && part.scanned.length === 0) continue
       let h: Haystack
       if (part.arabic) {
@@ -744,7 +749,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
       }
       if (!live || live.length === 0) continue
       if (live.length > 1) sortSmall(live, byOrder)
-      for (const hit of runPart(part, live, h, firstOnly) as Array<Hit & { alt: Alt }>) {
+      for (const hit of runPart(part, live, h, firstOnly)) {
         let { start, end } = hit
         if (part.arabic && arabicSide) {
           const map = arabicSide.norm.map

@@ -559,7 +559,9 @@ class UnitMemo {
   readonly states: Uint8Array
   constructor(
     private readonly index: LiteralIndex,
-    readonly bits: Uint32Array | undefined
+    readonly bits: Uint32Array | undefined,
+    /** How many literals the shared set had when the bits were made. */
+    readonly literals: number
   ) {
     this.states = new Uint8Array(index.size)
   }
@@ -653,8 +655,10 @@ export class LiteralIndex {
   unitsOf(text: string): { may(unit: number): boolean } {
     const facts = factsFor(text)
     let memo = facts.memo.get(this) as UnitMemo | undefined
+    // Still good while no literal was added since (the text's literals are then the same) and it has every unit.
+    if (memo && memo.literals === LITERALS[this.mode].size && memo.states.length >= this.units) return memo
     const bits = literalBitsIn(text, this.mode)
-    if (!memo || memo.bits !== bits || memo.states.length < this.units) facts.memo.set(this, (memo = new UnitMemo(this, bits)))
+    if (!memo || memo.bits !== bits || memo.states.length < this.units) facts.memo.set(this, (memo = new UnitMemo(this, bits, LITERALS[this.mode].size)))
     return memo
   }
 
