@@ -75,12 +75,14 @@ export function runRulesOnBatch(
   return withTextScope(() => runEach(bounded, rules, options, onError))
 }
 
+// A few conversations are enough for each rule's data to be reused while it is in the caches; what a batch keeps
+// alive until its last rule is done (turn analyses, text facts) costs garbage collection time as batches grow.
 /** Conversations in a batch, at most (see `batchesOf`). */
-export const BATCH_CONVERSATIONS = 32
+export const BATCH_CONVERSATIONS = 8
 /** Turns in a batch, at most, unless a single conversation has more. */
-export const BATCH_TURNS = 1000
+export const BATCH_TURNS = 256
 /** Characters of turn text in a batch, at most, unless a single conversation has more. */
-export const BATCH_CHARS = 1 << 20
+export const BATCH_CHARS = 256 << 10
 
 /**
  * Consecutive groups of items for `runRulesOnBatch`: bounded in conversations,
