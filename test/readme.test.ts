@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { rules } from '../rules/index.js'
+import { BATCH_CHARS, BATCH_CONVERSATIONS, BATCH_TURNS } from '../src/engine/run-rules.js'
 
 describe('README', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
@@ -16,5 +17,9 @@ describe('README', () => {
     expect(readme).toContain('npm test')
     expect(readme).toContain('npm run demo')
     expect(pkg.scripts.demo).toContain('fixtures/examples')
+  })
+
+  it('gives the batch bounds the engine uses', () => {
+    expect(readme.replace(/\s+/g, ' ')).toContain(`(${BATCH_CONVERSATIONS} conversations, ${BATCH_TURNS} turns, ${BATCH_CHARS >> 10} kB)`)
   })
 })

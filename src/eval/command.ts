@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { readInput } from '../formats/index.js'
-import { runRules } from '../engine/run-rules.js'
+import { batchesOf, runRulesOnBatch } from '../engine/run-rules.js'
 import type { Transcript } from '../types.js'
 import { createNodeLinter } from '../node/index.js'
 import { parseRuleFlags } from '../cli/main.js'
@@ -105,11 +105,12 @@ export async function runEvalCommand(paths: string[], flags: EvalFlags): Promise
   const { transcripts, gold } = loadLabelled(files)
   const predicted: Label[] = []
   const timings = new Map<string, number>()
-  for (const transcript of transcripts.values()) {
-    const language = transcript.language ?? 'und'
-    for (const f of runRules(transcript, linter.config.rules, { minConfidence: linter.config.minConfidence, timings })) {
-      predicted.push({ conversation: transcript.id, turn: f.turn, rule: f.ruleId, language })
-    }
+  for (const batch of batchesOf([...transcripts.values()], (t) => t)) {
+    const found = runRulesOnBatch(batch, linter.config.rules, { minConfidence: linter.config.minConfidence, timings })
+    batch.forEach((transcript, i) => {
+      const language = transcript.language ?? 'und'
+      for (const f of found[i]!) predicted.push({ conversation: transcript.id, turn: f.turn, rule: f.ruleId, language })
+    })
   }
   const ran = linter.config.rules.map((r) => r.rule.meta.id)
   const scores = score(gold, predicted, ran)
