@@ -490,9 +490,14 @@ const FOLD: Record<number, number> = {
 // ---------------------------------------------------------------------------
 // The index: one scan of the skeleton tells which units may match.
 
-/** A clause's other sets: at most this many, of at most this many literals each. */
-const MAX_OTHERS = 3
-const MAX_OTHER_LITERALS = 6
+/**
+ * A clause's other sets: at most this many, of at most this many literals
+ * each. They are checked only when the clause's key set occurs, a bit test a
+ * literal: a long list of verbs after a subject ("I will" + call, email,
+ * refund, …) still rules out most texts that have only the subject.
+ */
+const MAX_OTHERS = 6
+const MAX_OTHER_LITERALS = 128
 
 interface Slot {
   literal: string
