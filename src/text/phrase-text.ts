@@ -124,8 +124,19 @@ export interface KeyIndex {
   pairStarts: number[]
 }
 
+/** Made with `new`, not as a literal, for the reason given in phrases.ts (candidates): no pretenured allocation site. */
+class KeyLists implements KeyIndex {
+  readonly ids = new Array<number>()
+  readonly starts = new Array<number>()
+  readonly prefixIds = new Array<number>()
+  readonly pairFirst = new Array<number>()
+  readonly pairSecond = new Array<number>()
+  readonly pairStarts = new Array<number>()
+  constructor(readonly version: number) {}
+}
+
 function emptyIndex(version: number): KeyIndex {
-  return { version, ids: [], starts: [], prefixIds: [], pairFirst: [], pairSecond: [], pairStarts: [] }
+  return new KeyLists(version)
 }
 
 function addKey(index: KeyIndex, id: number, at: number, prefixId: number): void {
@@ -149,6 +160,25 @@ export function isArabicBlock(c: number): boolean {
 
 const NO_CUTS: number[] = []
 
+/** Scratch lists of latinKeys (it does not nest): the words' starts, ends, key ids, prefix ids and cuts. */
+let wStart = new Int32Array(256)
+let wEnd = new Int32Array(256)
+let wId = new Int32Array(256)
+let wPrefix = new Int32Array(256)
+const wCuts: number[][] = []
+
+function growWords(): void {
+  const grow = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2)
+    b.set(a)
+    return b
+  }
+  wStart = grow(wStart)
+  wEnd = grow(wEnd)
+  wId = grow(wId)
+  wPrefix = grow(wPrefix)
+}
+
 /**
  * Words of lower-case Latin text: they start at a letter or digit that does
  * not follow one. A word's key is its letters and digits without
@@ -160,11 +190,7 @@ export function latinKeys(lower: string, vocabulary: KeyVocabulary = LATIN_KEYS)
   const { words: vocab, prefixes } = vocabulary
   const index = emptyIndex(keysVersion(vocabulary))
   // The words, as parallel lists: start, end, key id, prefix id, cut ids.
-  const wStart: number[] = []
-  const wEnd: number[] = []
-  const wId: number[] = []
-  const wPrefix: number[] = []
-  const wCuts: number[][] = []
+  let count = 0
   const n = lower.length
   for (let i = 0; i < n; i++) {
     if (!isLetterOrDigitAt(lower, i) || (i > 0 && isLetterOrDigitAt(lower, i - 1))) continue
@@ -193,18 +219,20 @@ export function latinKeys(lower: string, vocabulary: KeyVocabulary = LATIN_KEYS)
     }
     // A word that begins with an Arabic letter has no key a Latin phrase has (nor its first letters, nor a pair).
     if (isArabicBlock(lower.charCodeAt(i))) continue
-    wStart.push(i)
-    wEnd.push(j)
-    wId.push(vocab.find(h, lower, i, j, isApostrophe))
-    wPrefix.push(prefixEnd >= 0 && prefixes.size > 0 ? prefixes.find(prefixHash, lower, i, prefixEnd, isApostrophe) : -1)
+    if (count === wStart.length) growWords()
+    wStart[count] = i
+    wEnd[count] = j
+    wId[count] = vocab.find(h, lower, i, j, isApostrophe)
+    wPrefix[count] = prefixEnd >= 0 && prefixes.size > 0 ? prefixes.find(prefixHash, lower, i, prefixEnd, isApostrophe) : -1
     if (cuts) {
       // A cut as long as the key is the key itself (apostrophes at the end).
       const kept = cuts.filter((_, k) => cutLengths![k] !== length)
-      wCuts.push(kept.length ? kept : NO_CUTS)
-    } else wCuts.push(NO_CUTS)
+      wCuts[count] = kept.length ? kept : NO_CUTS
+    } else wCuts[count] = NO_CUTS
+    count++
     // Every letter that follows a non-letter starts a word (`rock'n'roll` → rocknroll, nroll, roll).
   }
-  for (let w = 0; w < wStart.length; w++) {
+  for (let w = 0; w < count; w++) {
     const id = wId[w]!
     addKey(index, id, wStart[w]!, wPrefix[w]!)
     for (const cut of wCuts[w]!) addKey(index, cut, wStart[w]!, -1)
@@ -214,17 +242,19 @@ export function latinKeys(lower: string, vocabulary: KeyVocabulary = LATIN_KEYS)
     let j = end
     while (j < n && (isSpace(lower.charCodeAt(j)) || lower.charCodeAt(j) === 45)) j++
     if (j === end || j >= n) continue
-    const next = nextWordAt(wStart, w + 1, j)
+    const next = nextWordAt(wStart, count, w + 1, j)
     if (next < 0) continue
     addPair(index, id, wId[next]!, wStart[w]!)
     for (const cut of wCuts[next]!) addPair(index, id, cut, wStart[w]!)
   }
+  // Let go of the cut lists.
+  wCuts.fill(NO_CUTS, 0, count)
   return index
 }
 
-/** The word (from `from` on) that starts at `at`, or -1. */
-function nextWordAt(starts: number[], from: number, at: number): number {
-  for (let k = from; k < starts.length; k++) {
+/** The word (from `from` on, of the first `count`) that starts at `at`, or -1. */
+function nextWordAt(starts: Int32Array, count: number, from: number, at: number): number {
+  for (let k = from; k < count; k++) {
     const s = starts[k]!
     if (s === at) return k
     if (s > at) return -1

@@ -503,17 +503,27 @@ const retired = new FinalizationRegistry<number>((matcher) => {
   sharedIndex.version++
 })
 
+// Candidates are made with `new`, not as literals: the engine pretenures a literal's allocation site
+// once its objects outlive a few young-generation collections (text facts kept while a long
+// conversation is linted do), and from then on every candidate of every short pre-send check would
+// go straight to the old generation, to be collected only by full collections.
+
 /** An alternative found in a text, with the places its key is at (in order). */
-interface Candidate {
-  alt: Alt
-  places: number[]
+class Candidate {
+  readonly alt: Alt
+  readonly places: number[]
+  constructor(alt: Alt, at: number) {
+    this.alt = alt
+    this.places = new Array<number>(1)
+    this.places[0] = at
+  }
 }
 
 /** Alternatives found in a text (in the order they were first seen). */
-interface Found {
-  list: Candidate[]
+class Found {
+  readonly list = new Array<Candidate>()
   /** By alternative, once the list is long enough for a search to cost more than a map. */
-  byAlt?: Map<Alt, Candidate>
+  byAlt: Map<Alt, Candidate> | undefined = undefined
 }
 
 const SEARCH_LIMIT = 8
@@ -531,7 +541,7 @@ function collect(into: Found, alt: Alt, at: number): void {
     }
   }
   if (!c) {
-    list.push((c = { alt, places: [at] }))
+    list.push((c = new Candidate(alt, at)))
     if (into.byAlt) into.byAlt.set(alt, c)
     else if (list.length > SEARCH_LIMIT) into.byAlt = new Map(list.map((x) => [x.alt, x]))
   } else if (c.places[c.places.length - 1] !== at) c.places.push(at)
@@ -542,7 +552,7 @@ function sharedCandidates(keys: KeyIndex, index: KeyTable<IndexedRef>): Map<numb
   const out = new Map<number, Found>()
   index.lookup(keys, (ref, at) => {
     let found = out.get(ref.matcher)
-    if (!found) out.set(ref.matcher, (found = { list: [] }))
+    if (!found) out.set(ref.matcher, (found = new Found()))
     collect(found, ref.alt, at)
   })
   return out
@@ -693,7 +703,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
     if (shared) return candidatesOf(facts, arabicSide).get(id)
     let found: Found | undefined
     ;(arabicSide ? local.arabic : local.latin).lookup(arabicSide ? facts.arabic()!.keys : facts.latin(), (alt, at) =>
-      collect((found ??= { list: [] }), alt, at)
+      collect((found ??= new Found()), alt, at)
     )
     return found
   }

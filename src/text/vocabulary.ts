@@ -11,10 +11,14 @@
 
 const EMPTY = 0
 
-/** FNV-1a over UTF-16 code units, step by step (start with HASH_START). */
-export const HASH_START = 0x811c9dc5 | 0
+/**
+ * FNV-1a over UTF-16 code units, step by step (start with HASH_START), kept
+ * to 30 bits: a small integer to the engine, never a boxed number when it is
+ * passed around.
+ */
+export const HASH_START = 0x011c9dc5
 export function hashStep(h: number, c: number): number {
-  return Math.imul(h ^ c, 16777619)
+  return Math.imul(h ^ c, 16777619) & 0x3fffffff
 }
 
 /** Characters a key leaves out (apostrophes: `don't` has the key `dont`). */
