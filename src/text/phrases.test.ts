@@ -181,3 +181,23 @@ describe('compilePhrases', () => {
     expect(m.findIn('so sorry. Really sorry', 10, 22)).toEqual([{ start: 7, end: 12, entry: { phrase: 'sorry' } }])
   })
 })
+
+describe('matchers with an index of their own', () => {
+  it('find what the same lexicon finds in the shared index', () => {
+    const lexicon = ["I don't know", 'no idea', 'guarantee*', 'refund', 'ما ادري', 'مش عارف', '*كلمك', '/\\bnot\\s+sure\\b/i', 'zqvx wibble']
+    const shared = compilePhrases(lexicon)
+    const own = compilePhrases(lexicon, { shared: false })
+    const texts = [
+      "Honestly I don't know, no idea. We guaranteed a refund!",
+      'i dont know — I’m not sure; guarantees, REFUNDS, refund.',
+      'والله ما ادري، مش عارفة، راح نكلمك بكرة',
+      'zqvx wibble and zqvx  wibble, not sure',
+      ''
+    ]
+    for (const text of texts) {
+      expect(own.find(text)).toEqual(shared.find(text))
+      expect(own.test(text)).toBe(shared.test(text))
+    }
+    expect(own.find(texts[0]!).length).toBeGreaterThan(2)
+  })
+})

@@ -385,12 +385,58 @@ function regexParts(list: PhraseEntry[]): Part[] {
 
 // --- The word indexes --------------------------------------------------------------------------------
 
-/** Adds `ref` to the list at `id`, growing the array densely (ids are small and dense). */
-function pushAt<R>(lists: Array<R[] | undefined>, id: number, ref: R): void {
-  while (lists.length <= id) lists.push(undefined)
-  const refs = lists[id]
+/**
+ * Values by key id. The process-wide tables hold much of the vocabulary, so
+ * an array indexed by id is both small and fast; a matcher built from options
+ * has a few keys, whose ids may be the newest, so it keeps a map.
+ */
+class IdMap<V> {
+  readonly #dense: Array<V | undefined> | undefined
+  readonly #sparse: Map<number, V> | undefined
+
+  constructor(dense: boolean) {
+    if (dense) this.#dense = new Array<V | undefined>()
+    else this.#sparse = new Map()
+  }
+
+  get(id: number): V | undefined {
+    const dense = this.#dense
+    if (dense) return id < dense.length ? dense[id] : undefined
+    return this.#sparse!.get(id)
+  }
+
+  /** Sets (or, with undefined, removes) the value of an id. */
+  set(id: number, value: V | undefined): void {
+    const dense = this.#dense
+    if (dense) {
+      while (dense.length <= id) dense.push(undefined)
+      dense[id] = value
+    } else if (value === undefined) this.#sparse!.delete(id)
+    else this.#sparse!.set(id, value)
+  }
+
+  forEach(visit: (value: V, id: number) => void): void {
+    if (this.#dense) this.#dense.forEach((value, id) => value !== undefined && visit(value, id))
+    else for (const [id, value] of [...this.#sparse!]) visit(value, id)
+  }
+}
+
+/** Adds `ref` to the list of `id`. */
+function pushAt<R>(lists: IdMap<R[]>, id: number, ref: R): void {
+  const refs = lists.get(id)
   if (refs) refs.push(ref)
-  else lists[id] = [ref]
+  else lists.set(id, [ref])
+}
+
+/** Drops the alternatives `drop` says from every list; how many went. */
+function prune<R>(lists: IdMap<R[]>, drop: (ref: R) => boolean): number {
+  let removed = 0
+  lists.forEach((refs, id) => {
+    const kept = refs.filter((r) => !drop(r))
+    removed += refs.length - kept.length
+    if (kept.length !== refs.length) lists.set(id, kept.length ? kept : undefined)
+  })
+  return removed
 }
 
 /**
@@ -399,17 +445,19 @@ function pushAt<R>(lists: Array<R[] | undefined>, id: number, ref: R): void {
  */
 class KeyTable<R> {
   readonly #vocabulary: KeyVocabulary
-  /** By word id. */
-  readonly words: Array<R[] | undefined> = []
+  readonly words: IdMap<R[]>
   /** First word id → second word id → alternatives. */
-  readonly pairs: Array<Map<number, R[]> | undefined> = []
-  /** By prefix id. */
-  readonly prefixes: Array<R[] | undefined> = []
+  readonly pairs: IdMap<IdMap<R[]>>
+  readonly prefixes: IdMap<R[]>
   #pairCount = 0
   #prefixCount = 0
 
-  constructor(vocabulary: KeyVocabulary) {
+  /** `dense`: the table will hold much of the vocabulary (the process-wide index). */
+  constructor(vocabulary: KeyVocabulary, dense: boolean) {
     this.#vocabulary = vocabulary
+    this.words = new IdMap(dense)
+    this.pairs = new IdMap(dense)
+    this.prefixes = new IdMap(dense)
   }
 
   add(key: string, ref: R): void {
@@ -425,37 +473,20 @@ class KeyTable<R> {
     }
     const first = this.#vocabulary.words.add(key.slice(0, space))
     const second = this.#vocabulary.words.add(key.slice(space + 1))
-    while (this.pairs.length <= first) this.pairs.push(undefined)
-    let seconds = this.pairs[first]
-    if (!seconds) this.pairs[first] = seconds = new Map()
-    const refs = seconds.get(second)
-    if (refs) refs.push(ref)
-    else seconds.set(second, [ref])
+    let seconds = this.pairs.get(first)
+    if (!seconds) this.pairs.set(first, (seconds = new IdMap(false)))
+    pushAt(seconds, second, ref)
     this.#pairCount++
   }
 
   removeWhere(drop: (ref: R) => boolean): void {
-    const prune = (lists: Array<R[] | undefined>) => {
-      let removed = 0
-      lists.forEach((refs, id) => {
-        if (!refs) return
-        const kept = refs.filter((r) => !drop(r))
-        removed += refs.length - kept.length
-        lists[id] = kept.length ? kept : undefined
-      })
-      return removed
-    }
-    prune(this.words)
-    this.#prefixCount -= prune(this.prefixes)
+    prune(this.words, drop)
+    this.#prefixCount -= prune(this.prefixes, drop)
     this.pairs.forEach((seconds, first) => {
-      if (!seconds) return
-      for (const [second, refs] of seconds) {
-        const kept = refs.filter((r) => !drop(r))
-        this.#pairCount -= refs.length - kept.length
-        if (kept.length === 0) seconds.delete(second)
-        else if (kept.length !== refs.length) seconds.set(second, kept)
-      }
-      if (seconds.size === 0) this.pairs[first] = undefined
+      this.#pairCount -= prune(seconds, drop)
+      let empty = true
+      seconds.forEach(() => (empty = false))
+      if (empty) this.pairs.set(first, undefined)
     })
   }
 
@@ -466,23 +497,21 @@ class KeyTable<R> {
     const prefixes = this.#prefixCount > 0 ? this.prefixes : undefined
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!
-      if (id >= 0 && id < words.length) {
-        const refs = words[id]
+      if (id >= 0) {
+        const refs = words.get(id)
         if (refs) for (const r of refs) visit(r, starts[k]!)
       }
       // `word*` phrases are indexed by their first PREFIX_MAX letters (shorter ones have expressions of their own).
       const p = prefixIds[k]!
-      if (prefixes && p >= 0 && p < prefixes.length) {
-        const refs = prefixes[p]
+      if (prefixes && p >= 0) {
+        const refs = prefixes.get(p)
         if (refs) for (const r of refs) visit(r, starts[k]!)
       }
     }
     if (this.#pairCount === 0) return
     const { pairFirst, pairSecond, pairStarts } = text
-    const pairs = this.pairs
     for (let k = 0; k < pairFirst.length; k++) {
-      const first = pairFirst[k]!
-      const refs = first < pairs.length ? pairs[first]?.get(pairSecond[k]!) : undefined
+      const refs = this.pairs.get(pairFirst[k]!)?.get(pairSecond[k]!)
       if (refs) for (const r of refs) visit(r, pairStarts[k]!)
     }
   }
@@ -493,7 +522,7 @@ interface IndexedRef {
   alt: Alt
 }
 
-const sharedIndex = { latin: new KeyTable<IndexedRef>(LATIN_KEYS), arabic: new KeyTable<IndexedRef>(ARABIC_KEYS), version: 0 }
+const sharedIndex = { latin: new KeyTable<IndexedRef>(LATIN_KEYS, true), arabic: new KeyTable<IndexedRef>(ARABIC_KEYS, true), version: 0 }
 const FAMILY = Symbol('phrase candidates')
 
 /** A shared matcher that is no longer used leaves the index (matchers built from options come and go). */
@@ -683,7 +712,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
   const parts = [...phraseParts(latin, false), ...phraseParts(arabic, true), ...regexParts(regexes)]
 
   const shared = options.shared ?? true
-  const local = { latin: new KeyTable<Alt>(LATIN_KEYS), arabic: new KeyTable<Alt>(ARABIC_KEYS) }
+  const local = { latin: new KeyTable<Alt>(LATIN_KEYS, false), arabic: new KeyTable<Alt>(ARABIC_KEYS, false) }
   parts.forEach((part, p) => {
     for (const alt of [...part.indexed, ...part.scanned]) alt.part = p
   })
