@@ -51,7 +51,7 @@ export function runRules(
   }
 ): Finding[] {
   transcript = boundedTranscript(transcript, options.maxTurnLength)
-  return withTextScope(() => runEach([transcript], rules, options, (failure) => onError(failure))[0]!)
+  return withTextScope(() => runEach([transcript], rules, options, onError)[0]!)
 }
 
 export type BatchOptions = Omit<RunOptions, 'analyses' | 'since'>

@@ -415,6 +415,10 @@ class IdMap<V> {
     else this.#sparse!.set(id, value)
   }
 
+  get isEmpty(): boolean {
+    return this.#dense ? this.#dense.every((value) => value === undefined) : this.#sparse!.size === 0
+  }
+
   forEach(visit: (value: V, id: number) => void): void {
     if (this.#dense) this.#dense.forEach((value, id) => value !== undefined && visit(value, id))
     else for (const [id, value] of [...this.#sparse!]) visit(value, id)
@@ -484,9 +488,7 @@ class KeyTable<R> {
     this.#prefixCount -= prune(this.prefixes, drop)
     this.pairs.forEach((seconds, first) => {
       this.#pairCount -= prune(seconds, drop)
-      let empty = true
-      seconds.forEach(() => (empty = false))
-      if (empty) this.pairs.set(first, undefined)
+      if (seconds.isEmpty) this.pairs.set(first, undefined)
     })
   }
 
@@ -642,6 +644,16 @@ function runPart(part: Part, live: Array<{ alt: Alt; places?: number[] }>, h: Ha
   return out
 }
 
+type LiveByPart = Array<Array<{ alt: Alt; places?: number[] }> | undefined>
+
+/** Adds a text's candidates to the live alternatives of their parts (shared with the text's candidates: read, never changed). */
+function gather(byPart: LiveByPart | undefined, found: Found | undefined, parts: number): LiveByPart | undefined {
+  if (!found) return byPart
+  byPart ??= new Array(parts)
+  for (const c of found.list) (byPart[c.alt.part] ??= []).push(c)
+  return byPart
+}
+
 const byOrder = (a: { alt: Alt }, b: { alt: Alt }) => a.alt.order - b.alt.order
 const byPlace = (a: PhraseMatch, b: PhraseMatch) => a.start - b.start || b.end - a.end
 
@@ -750,22 +762,11 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
     const hasArabic = windowed ? facts.hasArabic && hasArabicLetter(text, from, to) : facts.hasArabic
     let units: { may(unit: number): boolean } | undefined
     /** Live alternatives by part (its place in `parts`), from the word index. */
-    let byPart: Array<Array<{ alt: Alt; places?: number[] }> | undefined> | undefined
-    for (let side = 0; side < 2; side++) {
-      let found: Found | undefined
-      if (side === 0) {
-        if (!hasLatinIndexed) continue
-        found = indexedFor(facts, false)
-      } else {
-        if (!hasArabicIndexed || !hasArabic) continue
-        arabicSide = facts.arabic()
-        if (!arabicSide) continue
-        found = indexedFor(facts, true)
-      }
-      if (!found) continue
-      byPart ??= new Array(parts.length)
-      // Shared with the text's candidates: read, never changed.
-      for (const c of found.list) (byPart[c.alt.part] ??= []).push(c)
+    let byPart: LiveByPart | undefined
+    if (hasLatinIndexed) byPart = gather(byPart, indexedFor(facts, false), parts.length)
+    if (hasArabicIndexed && hasArabic) {
+      arabicSide = facts.arabic()
+      if (arabicSide) byPart = gather(byPart, indexedFor(facts, true), parts.length)
     }
     for (let p = 0; p < parts.length; p++) {
       const part = parts[p]!

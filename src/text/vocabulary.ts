@@ -21,6 +21,13 @@ export function hashStep(h: number, c: number): number {
   return Math.imul(h ^ c, 16777619) & 0x3fffffff
 }
 
+/** The hash of a whole key. */
+export function hashOf(key: string): number {
+  let h = HASH_START
+  for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i))
+  return h
+}
+
 /** Characters a key leaves out (apostrophes: `don't` has the key `dont`). */
 export type Skip = (c: number) => boolean
 
@@ -45,9 +52,8 @@ export class Vocabulary {
 
   /** The id of `key`, added when new. */
   add(key: string): number {
-    let h = HASH_START
-    for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i))
-    const found = this.#find(h, key, 0, key.length, undefined)
+    const h = hashOf(key)
+    const found = this.find(h, key, 0, key.length)
     if (found >= 0) return found
     const id = this.#start.length
     if (this.#charLength + key.length > this.#chars.length) {
@@ -67,17 +73,7 @@ export class Vocabulary {
 
   /** The id of `key`, or -1. */
   idOf(key: string): number {
-    let h = HASH_START
-    for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i))
-    return this.#find(h, key, 0, key.length, undefined)
-  }
-
-  /**
-   * The id of the key made of `text` from `from` to `to` without the
-   * characters `skip` leaves out, given that key's hash; or -1.
-   */
-  find(hash: number, text: string, from: number, to: number, skip?: Skip): number {
-    return this.#find(hash, text, from, to, skip)
+    return this.find(hashOf(key), key, 0, key.length)
   }
 
   /** The key of an id (for messages and tests). */
@@ -85,7 +81,11 @@ export class Vocabulary {
     return String.fromCharCode(...this.#chars.subarray(this.#start[id]!, this.#start[id]! + this.#length[id]!))
   }
 
-  #find(hash: number, text: string, from: number, to: number, skip: Skip | undefined): number {
+  /**
+   * The id of the key made of `text` from `from` to `to` without the
+   * characters `skip` leaves out, given that key's hash; or -1.
+   */
+  find(hash: number, text: string, from: number, to: number, skip?: Skip): number {
     const slots = this.#slots
     const mask = this.#mask
     for (let s = hash & mask; ; s = (s + 1) & mask) {
