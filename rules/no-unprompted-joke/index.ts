@@ -300,19 +300,26 @@ export default defineRule<NoUnpromptedJokeOptions>({
     // Agent turns before `since` are judged already; whether a customer joked before it is the same
     // for every draft, so it is kept with the turn before.
     const since = context.since || 0
-    let licensed =
-      since > 0 &&
-      context.analyse(since - 1).memo('no-unprompted-joke:licensed', () => transcript.turns.slice(0, since).some((t, i) => t.role === 'customer' && joked(i)))
-    transcript.turns.forEach((turn, i) => {
-      if (licensed || i < since) return
-      if (turn.role === 'customer') {
-        if (joked(i)) licensed = true
-        return
-      }
-      if (turn.role !== 'agent' && turn.role !== 'bot') return
+    const turns = transcript.turns
+    // Customer turns are read only once an agent turn has a joke (most have none), and each at most once:
+    // those before `checked` are known not to have joked.
+    let licensedBefore: boolean | undefined
+    let checked = since
+    const customerJokedBefore = (i: number): boolean => {
+      licensedBefore ??=
+        since > 0 && context.analyse(since - 1).memo('no-unprompted-joke:licensed', () => turns.slice(0, since).some((t, k) => t.role === 'customer' && joked(k)))
+      if (licensedBefore) return true
+      for (; checked < i; checked++) if (turns[checked]!.role === 'customer' && joked(checked)) return true
+      return false
+    }
+    for (let i = since; i < turns.length; i++) {
+      const turn = turns[i]!
+      if (turn.role !== 'agent' && turn.role !== 'bot') continue
       const a = context.analyse(i)
       const hits = a.memo(hitsKey, () => hitsIn(i))
-      if (!hits.length) return
+      if (!hits.length) continue
+      // Once a customer has joked, every later agent turn may answer in kind.
+      if (customerJokedBefore(i)) return
       const text = a.ownText
       const first = hits.reduce((best, h) => (h.confidence > best.confidence ? h : best), hits[0]!)
       const lead = hits[0]!
@@ -344,6 +351,6 @@ export default defineRule<NoUnpromptedJokeOptions>({
         expected: expected.slice(0, 3),
         confidence: onlyWordplay ? first.confidence : Math.max(...hits.filter((h) => h.kind !== 'wordplay').map((h) => h.confidence))
       })
-    })
+    }
   }
 })
