@@ -192,13 +192,13 @@ export default defineRule<NoRepeatRequestOptions>({
       return false
     }
 
-    const step = (turn: Turn, i: number) => {
-      if (turn.role === 'customer') {
-        // Nothing the customer gives now can be asked for again when no agent turn follows.
-        if (i > lastAsker) return
+    // What customers gave is worked out only when an agent turn asks for something (few do), in turn order:
+    // until then a customer turn waits here with what the agent turn before it asked.
+    let pending: Array<{ i: number; asked: Asked }> = []
+    const readPending = () => {
+      for (const { i, asked } of pending) {
         // Kept with the turn's analysis: a pre-send check does not redo it on every keystroke.
-        const asked = lastAsked
-        for (const g of context.analyse(i).memo(asked.givenKey, () => extractGiven(turn.text, i, asked.kinds))) {
+        for (const g of context.analyse(i).memo(asked.givenKey, () => extractGiven(turns[i]!.text, i, asked.kinds))) {
           if (given.length >= MAX_GIVEN || !kinds.has(g.kind)) continue
           const key = givenKey(g)
           if (!givenKeys.has(key)) {
@@ -206,11 +206,20 @@ export default defineRule<NoRepeatRequestOptions>({
             given.push(g)
           }
         }
+      }
+      pending = []
+    }
+
+    const step = (turn: Turn, i: number) => {
+      if (turn.role === 'customer') {
+        // Nothing the customer gives now can be asked for again when no agent turn follows.
+        if (i > lastAsker) return
+        pending.push({ i, asked: lastAsked })
         return
       }
       if (turn.role !== 'agent' && turn.role !== 'bot') return
       // With nothing given yet, this turn's requests matter only to the customer's next answer.
-      if (given.length === 0 && !answeredNext(i)) {
+      if (given.length === 0 && pending.length === 0 && !answeredNext(i)) {
         lastAsked = NOTHING_ASKED
         return
       }
@@ -219,7 +228,9 @@ export default defineRule<NoRepeatRequestOptions>({
       const requests = analysis.memo('no-repeat-request:requests', () => findRequests(text))
       lastAsked = analysis.memo('no-repeat-request:asked', () => askedFor(requests))
       // Turns before `since` are judged already; what they asked for still counts (above).
-      if (given.length === 0 || requests.length === 0 || i < context.since) return
+      if (requests.length === 0 || i < context.since) return
+      readPending()
+      if (given.length === 0) return
       const hits: Array<{ r: Request; g: Given }> = []
       const prepared = analysis.memo('no-repeat-request:prepared', () => prepare(text))
       const quoted = new Map<string, boolean>()
@@ -273,11 +284,12 @@ export default defineRule<NoRepeatRequestOptions>({
     if (since > 0 && (turns[since]!.role === 'agent' || turns[since]!.role === 'bot')) {
       const state = context.analyse(since - 1).memo(`no-repeat-request:state:${JSON.stringify(options.kinds ?? null)}`, () => {
         for (let i = 0; i < since; i++) step(turns[i]!, i)
-        return { given, givenKeys, lastAsked }
+        return { given, givenKeys, lastAsked, pending }
       })
       given = state.given.slice()
       givenKeys = new Set(state.givenKeys)
       lastAsked = state.lastAsked
+      pending = state.pending.slice()
       from = since
     }
     for (let i = from; i < turns.length; i++) step(turns[i]!, i)

@@ -61,6 +61,40 @@ describe('lintDraft', () => {
     expect(m?.excerpt).toMatch(/email/)
   })
 
+  it('finds a detail given turns before the draft, on every draft a long-lived linter checks', () => {
+    const linter = createLinter()
+    const conversation: DraftConversation = {
+      channel: 'chat',
+      turns: [
+        { role: 'customer', at: at(0), text: 'My email is dana@example.com and I cannot log in.' },
+        { role: 'agent', at: at(1), text: 'Thanks Dana, I am looking at the login service now.' },
+        { role: 'customer', at: at(2), text: 'Still nothing on my side.' }
+      ]
+    }
+    for (const draft of ['Could you send me your email address please?', 'Sorry, could you send me your email address?']) {
+      const m = linter.lintDraft({ conversation, draft, at: at(3) }).messages.find((x) => x.ruleId === 'no-repeat-request')
+      expect(m?.reason).toContain('dana@example.com')
+    }
+    expect(ids(linter.lintDraft({ conversation, draft: 'I have reset the login for dana@example.com.', at: at(3) }).messages)).not.toContain('no-repeat-request')
+  })
+
+  it('lets a draft joke when a customer joked turns before it, however many drafts are checked', () => {
+    const linter = createLinter()
+    const turns = (first: string): DraftConversation => ({
+      channel: 'chat',
+      turns: [
+        { role: 'customer', at: at(0), text: first },
+        { role: 'agent', at: at(1), text: 'Let me check the parcel for you.' },
+        { role: 'customer', at: at(2), text: 'Thanks, it was due on Monday.' }
+      ]
+    })
+    const draft = 'haha I know the feeling 😂 it is out for delivery today.'
+    for (let k = 0; k < 2; k++) {
+      expect(ids(linter.lintDraft({ conversation: turns('lol my cat ate the last parcel haha, where is this one?'), draft, at: at(3) }).messages)).not.toContain('no-unprompted-joke')
+      expect(ids(linter.lintDraft({ conversation: turns('Where is my parcel?'), draft, at: at(3) }).messages)).toContain('no-unprompted-joke')
+    }
+  })
+
   it('surfaces an earlier promise that the draft, sent now, shows was not kept', () => {
     const conversation: DraftConversation = {
       channel: 'chat',
