@@ -473,34 +473,53 @@ export default defineRule<AcknowledgeComplaintOptions>({
       return a.memo(ackKey, () => hasAcknowledgement(a.ownText, allow))
     }
 
+    /**
+     * Customer turns since the last agent turn, before the first reply is judged: scored only when the
+     * next agent turn needs them. A reply that acknowledges settles the check whatever they said.
+     */
+    let waiting: number[] = []
+
+    const scoreCustomer = (turn: Turn, i: number) => {
+      // Once the check is done, only a new, distinct failure matters: skip the scorer unless one can be there.
+      if (!open && checked && !(newFailures && agent)) return
+      const a = context.analyse(i)
+      const text = a.memo('acknowledge-complaint:text', () => customerText(turn.text))
+      if (!open && checked && !a.memo('acknowledge-complaint:reopen', () => reopenSignals(text)).test(agent!)) return
+      const c = agent
+        ? a.memo(scoreAfterAgentKey, () => baseScore(i, text, true, extra))
+        : a.memo(scoreFirstKey, () => baseScore(i, text, false, extra))
+      if (open) {
+        // Still waiting for the first reply: "sorted now, thanks" closes it; a stronger message gives the quote.
+        if (c && c.resolved && c.score < threshold) open = undefined
+        else if (c && c.score > open.score) open = { ...complete(c, followUpOf(c, agent)), kind: open.kind }
+        return
+      }
+      if (!c || c.score < threshold) return
+      const followUp = followUpOf(c, agent)
+      if (!checked) open = complete(c, followUp)
+      else if (newFailures && followUp && !reopened.has(followUp)) {
+        reopened.add(followUp)
+        open = { ...complete(c, followUp), kind: 'followUp' }
+      }
+    }
+
     const step = (turn: Turn, i: number) => {
       if (turn.role === 'customer') {
         signal = true
-        // Once the check is done, only a new, distinct failure matters: skip the scorer unless one can be there.
-        if (!open && checked && !(newFailures && agent)) return
-        const a = context.analyse(i)
-        const text = a.memo('acknowledge-complaint:text', () => customerText(turn.text))
-        if (!open && checked && !a.memo('acknowledge-complaint:reopen', () => reopenSignals(text)).test(agent!)) return
-        const c = agent
-          ? a.memo(scoreAfterAgentKey, () => baseScore(i, text, true, extra))
-          : a.memo(scoreFirstKey, () => baseScore(i, text, false, extra))
-        if (open) {
-          // Still waiting for the first reply: "sorted now, thanks" closes it; a stronger message gives the quote.
-          if (c && c.resolved && c.score < threshold) open = undefined
-          else if (c && c.score > open.score) open = { ...complete(c, followUpOf(c, agent)), kind: open.kind }
-          return
-        }
-        if (!c || c.score < threshold) return
-        const followUp = followUpOf(c, agent)
-        if (!checked) open = complete(c, followUp)
-        else if (newFailures && followUp && !reopened.has(followUp)) {
-          reopened.add(followUp)
-          open = { ...complete(c, followUp), kind: 'followUp' }
-        }
+        if (checked) scoreCustomer(turn, i)
+        else waiting.push(i)
         return
       }
       if (turn.role !== 'agent' && turn.role !== 'bot') return
       const analysis = context.analyse(i)
+      if (waiting.length > 0) {
+        // An acknowledging reply (with words) leaves the check done and nothing open, whatever the scores:
+        // below, it closes an open complaint without a finding, or marks the check done when none is open.
+        const skip = LETTER.test(analysis.ownText) && acknowledged(i)
+        const turnsWaiting = waiting
+        waiting = []
+        if (!skip) for (const k of turnsWaiting) scoreCustomer(transcript.turns[k]!, k)
+      }
       agent = analysis.memo(
         'acknowledge-complaint:agent',
         () =>
@@ -563,10 +582,11 @@ export default defineRule<AcknowledgeComplaintOptions>({
       const key = `acknowledge-complaint:state:${JSON.stringify([threshold, newFailures, options.complaintPhrases ?? [], options.allow ?? []])}`
       const state = context.analyse(since - 1).memo(key, () => {
         for (let i = 0; i < since; i++) step(turns[i]!, i)
-        return { open, checked, agent, signal, reopened }
+        return { open, checked, agent, signal, reopened, waiting }
       })
       ;({ open, checked, agent, signal } = state)
       reopened = new Set(state.reopened)
+      waiting = state.waiting.slice()
       from = since
     }
     for (let i = from; i < turns.length; i++) step(turns[i]!, i)
