@@ -124,33 +124,65 @@ export interface KeyIndex {
   pairStarts: number[]
 }
 
-/** Made with `new`, not as a literal, for the reason given in phrases.ts (candidates): no pretenured allocation site. */
+/**
+ * Made with `new`, not as a literal, for the reason given in phrases.ts (candidates): no pretenured
+ * allocation site. Each list is made at its final length (growing six lists key by key cost more
+ * than the keys themselves).
+ */
 class KeyLists implements KeyIndex {
-  readonly ids = new Array<number>()
-  readonly starts = new Array<number>()
-  readonly prefixIds = new Array<number>()
-  readonly pairFirst = new Array<number>()
-  readonly pairSecond = new Array<number>()
-  readonly pairStarts = new Array<number>()
+  readonly ids = listOf(keyId, keyCount)
+  readonly starts = listOf(keyStart, keyCount)
+  readonly prefixIds = listOf(keyPrefix, keyCount)
+  readonly pairFirst = listOf(pairA, pairCount)
+  readonly pairSecond = listOf(pairB, pairCount)
+  readonly pairStarts = listOf(pairAt, pairCount)
   constructor(readonly version: number) {}
 }
 
-function emptyIndex(version: number): KeyIndex {
-  return new KeyLists(version)
+function listOf(from: Int32Array, n: number): number[] {
+  const out = new Array<number>(n)
+  for (let k = 0; k < n; k++) out[k] = from[k]!
+  return out
 }
 
-function addKey(index: KeyIndex, id: number, at: number, prefixId: number): void {
+/** Scratch lists of the keys and pairs being found (latinKeys and arabicKeys do not nest). */
+let keyId: Int32Array = new Int32Array(256)
+let keyStart: Int32Array = new Int32Array(256)
+let keyPrefix: Int32Array = new Int32Array(256)
+let keyCount = 0
+let pairA: Int32Array = new Int32Array(256)
+let pairB: Int32Array = new Int32Array(256)
+let pairAt: Int32Array = new Int32Array(256)
+let pairCount = 0
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2)
+  b.set(a)
+  return b
+}
+
+function addKey(id: number, at: number, prefixId: number): void {
   if (id < 0 && prefixId < 0) return
-  index.ids.push(id)
-  index.starts.push(at)
-  index.prefixIds.push(prefixId)
+  if (keyCount === keyId.length) {
+    keyId = grown(keyId)
+    keyStart = grown(keyStart)
+    keyPrefix = grown(keyPrefix)
+  }
+  keyId[keyCount] = id
+  keyStart[keyCount] = at
+  keyPrefix[keyCount++] = prefixId
 }
 
-function addPair(index: KeyIndex, first: number, second: number, at: number): void {
+function addPair(first: number, second: number, at: number): void {
   if (first < 0 || second < 0) return
-  index.pairFirst.push(first)
-  index.pairSecond.push(second)
-  index.pairStarts.push(at)
+  if (pairCount === pairA.length) {
+    pairA = grown(pairA)
+    pairB = grown(pairB)
+    pairAt = grown(pairAt)
+  }
+  pairA[pairCount] = first
+  pairB[pairCount] = second
+  pairAt[pairCount++] = at
 }
 
 /** Characters of the Arabic blocks (what phrase-syntax's ARABIC_LETTER matches). */
@@ -158,25 +190,26 @@ export function isArabicBlock(c: number): boolean {
   return (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)
 }
 
-const NO_CUTS: number[] = []
-
-/** Scratch lists of latinKeys (it does not nest): the words' starts, ends, key ids, prefix ids and cuts. */
-let wStart = new Int32Array(256)
-let wEnd = new Int32Array(256)
-let wId = new Int32Array(256)
-let wPrefix = new Int32Array(256)
-const wCuts: number[][] = []
+/**
+ * Scratch lists of latinKeys (it does not nest): the words' starts, ends, key ids and prefix ids, and
+ * where their cuts are in the cut lists (ids, and the length of the key each cut is made at).
+ */
+let wStart: Int32Array = new Int32Array(256)
+let wEnd: Int32Array = new Int32Array(256)
+let wId: Int32Array = new Int32Array(256)
+let wPrefix: Int32Array = new Int32Array(256)
+let wCutFrom: Int32Array = new Int32Array(256)
+let wCutTo: Int32Array = new Int32Array(256)
+let cutId: Int32Array = new Int32Array(64)
+let cutLength: Int32Array = new Int32Array(64)
 
 function growWords(): void {
-  const grow = (a: Int32Array) => {
-    const b = new Int32Array(a.length * 2)
-    b.set(a)
-    return b
-  }
-  wStart = grow(wStart)
-  wEnd = grow(wEnd)
-  wId = grow(wId)
-  wPrefix = grow(wPrefix)
+  wStart = grown(wStart)
+  wEnd = grown(wEnd)
+  wId = grown(wId)
+  wPrefix = grown(wPrefix)
+  wCutFrom = grown(wCutFrom)
+  wCutTo = grown(wCutTo)
 }
 
 /**
@@ -188,9 +221,11 @@ function growWords(): void {
  */
 export function latinKeys(lower: string, vocabulary: KeyVocabulary = LATIN_KEYS): KeyIndex {
   const { words: vocab, prefixes } = vocabulary
-  const index = emptyIndex(keysVersion(vocabulary))
-  // The words, as parallel lists: start, end, key id, prefix id, cut ids.
+  keyCount = 0
+  pairCount = 0
+  // The words, as parallel lists: start, end, key id, prefix id, cuts.
   let count = 0
+  let cuts = 0
   const n = lower.length
   for (let i = 0; i < n; i++) {
     if (!isLetterOrDigitAt(lower, i) || (i > 0 && isLetterOrDigitAt(lower, i - 1))) continue
@@ -198,15 +233,18 @@ export function latinKeys(lower: string, vocabulary: KeyVocabulary = LATIN_KEYS)
     let length = 0
     let prefixHash = 0
     let prefixEnd = -1
-    let cuts: number[] | undefined
-    let cutLengths: number[] | undefined
+    const firstCut = cuts
     let j = i
     for (; j < n; j++) {
       const c = lower.charCodeAt(j)
       if (!(c < 0x80 && ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)))) {
         if (isApostrophe(c)) {
-          ;(cuts ??= []).push(vocab.find(h, lower, i, j, isApostrophe))
-          ;(cutLengths ??= []).push(length)
+          if (cuts === cutId.length) {
+            cutId = grown(cutId)
+            cutLength = grown(cutLength)
+          }
+          cutId[cuts] = vocab.find(h, lower, i, j, isApostrophe)
+          cutLength[cuts++] = length
           continue
         }
         if (c < 0x80 || !isLetterOrDigitAt(lower, j)) break
@@ -218,24 +256,28 @@ export function latinKeys(lower: string, vocabulary: KeyVocabulary = LATIN_KEYS)
       }
     }
     // A word that begins with an Arabic letter has no key a Latin phrase has (nor its first letters, nor a pair).
-    if (isArabicBlock(lower.charCodeAt(i))) continue
+    if (isArabicBlock(lower.charCodeAt(i))) {
+      cuts = firstCut
+      continue
+    }
     if (count === wStart.length) growWords()
     wStart[count] = i
     wEnd[count] = j
     wId[count] = vocab.find(h, lower, i, j, isApostrophe)
     wPrefix[count] = prefixEnd >= 0 && prefixes.size > 0 ? prefixes.find(prefixHash, lower, i, prefixEnd, isApostrophe) : -1
-    if (cuts) {
-      // A cut as long as the key is the key itself (apostrophes at the end).
-      const kept = cuts.filter((_, k) => cutLengths![k] !== length)
-      wCuts[count] = kept.length ? kept : NO_CUTS
-    } else wCuts[count] = NO_CUTS
+    // A cut as long as the key is the key itself (apostrophes at the end).
+    let kept = firstCut
+    for (let k = firstCut; k < cuts; k++) if (cutLength[k] !== length) cutId[kept++] = cutId[k]!
+    cuts = kept
+    wCutFrom[count] = firstCut
+    wCutTo[count] = cuts
     count++
     // Every letter that follows a non-letter starts a word (`rock'n'roll` → rocknroll, nroll, roll).
   }
   for (let w = 0; w < count; w++) {
     const id = wId[w]!
-    addKey(index, id, wStart[w]!, wPrefix[w]!)
-    for (const cut of wCuts[w]!) addKey(index, cut, wStart[w]!, -1)
+    addKey(id, wStart[w]!, wPrefix[w]!)
+    for (let k = wCutFrom[w]!; k < wCutTo[w]!; k++) addKey(cutId[k]!, wStart[w]!, -1)
     if (id < 0) continue
     // The next word after spaces or hyphens.
     const end = wEnd[w]!
@@ -244,12 +286,10 @@ export function latinKeys(lower: string, vocabulary: KeyVocabulary = LATIN_KEYS)
     if (j === end || j >= n) continue
     const next = nextWordAt(wStart, count, w + 1, j)
     if (next < 0) continue
-    addPair(index, id, wId[next]!, wStart[w]!)
-    for (const cut of wCuts[next]!) addPair(index, id, cut, wStart[w]!)
+    addPair(id, wId[next]!, wStart[w]!)
+    for (let k = wCutFrom[next]!; k < wCutTo[next]!; k++) addPair(id, cutId[k]!, wStart[w]!)
   }
-  // Let go of the cut lists.
-  wCuts.fill(NO_CUTS, 0, count)
-  return index
+  return new KeyLists(keysVersion(vocabulary))
 }
 
 /** The word (from `from` on, of the first `count`) that starts at `at`, or -1. */
@@ -265,7 +305,8 @@ function nextWordAt(starts: Int32Array, count: number, from: number, at: number)
 /** Words of normalised Arabic text: runs of Arabic letters and digits; a leading و/ف may be left off. */
 export function arabicKeys(norm: string, vocabulary: KeyVocabulary = ARABIC_KEYS): KeyIndex {
   const { words: vocab, prefixes } = vocabulary
-  const index = emptyIndex(keysVersion(vocabulary))
+  keyCount = 0
+  pairCount = 0
   const prefixOf = (from: number, to: number) => {
     if (to - from < PREFIX_MAX || prefixes.size === 0) return -1
     let h = HASH_START
@@ -297,15 +338,15 @@ export function arabicKeys(norm: string, vocabulary: KeyVocabulary = ARABIC_KEYS
     const id = vocab.find(h, norm, i, j)
     const strippable = j - i >= 2 && (first === 0x0648 || first === 0x0641)
     const stripped = strippable ? vocab.find(rest, norm, i + 1, j) : -1
-    addKey(index, id, i, prefixOf(i, j))
-    if (strippable) addKey(index, stripped, i, prefixOf(i + 1, j))
+    addKey(id, i, prefixOf(i, j))
+    if (strippable) addKey(stripped, i, prefixOf(i + 1, j))
     // A pair: this word after the previous one, with only spaces between.
     if (prevStart >= 0) {
       let k = prevEnd
       while (k < i && isSpace(norm.charCodeAt(k))) k++
       if (k === i && k > prevEnd) {
-        addPair(index, prevId, id, prevStart)
-        addPair(index, prevStripped, id, prevStart)
+        addPair(prevId, id, prevStart)
+        addPair(prevStripped, id, prevStart)
       }
     }
     prevId = id
@@ -314,7 +355,7 @@ export function arabicKeys(norm: string, vocabulary: KeyVocabulary = ARABIC_KEYS
     prevEnd = j
     i = j
   }
-  return index
+  return new KeyLists(keysVersion(vocabulary))
 }
 
 // --- The facts about one text, cached ------------------------------------------------------------------
