@@ -143,44 +143,46 @@ const expressions = new LiteralIndex('arabic')
  * optional, then a word boundary (or, for `word*`, the rest of the word).
  */
 function walkLatin(lower: string, at: number, words: string[], close: boolean, n: number): number {
-  const step = (w: number, k: number, i: number): number => {
-    for (;;) {
-      const word = words[w]!
-      if (k === word.length) {
-        if (w === words.length - 1) {
-          if (close) {
-            while (i < n && isLetterOrDigitAt(lower, i)) i++
-            return i
-          }
-          return i < n && isLetterOrDigitAt(lower, i) ? -1 : i
+  return stepLatin(lower, words, close, n, 0, 0, at)
+}
+
+/** walkLatin from word `w`, its character `k`, at `i` of the text (a plain function: no closure per walk). */
+function stepLatin(lower: string, words: string[], close: boolean, n: number, w: number, k: number, i: number): number {
+  for (;;) {
+    const word = words[w]!
+    if (k === word.length) {
+      if (w === words.length - 1) {
+        if (close) {
+          while (i < n && isLetterOrDigitAt(lower, i)) i++
+          return i
         }
-        const before = i
-        while (i < n) {
-          const c = lower.charCodeAt(i)
-          if (!isSpace(c) && c !== 45) break
-          i++
-        }
-        if (i === before) return -1
-        w++
-        k = 0
-        continue
+        return i < n && isLetterOrDigitAt(lower, i) ? -1 : i
       }
-      const c = word.charCodeAt(k)
-      if (isApostrophe(c)) {
-        // Optional: with the text's apostrophe first, then without.
-        if (i < n && isApostrophe(lower.charCodeAt(i))) {
-          const end = step(w, k + 1, i + 1)
-          if (end >= 0) return end
-        }
-        k++
-        continue
+      const before = i
+      while (i < n) {
+        const c = lower.charCodeAt(i)
+        if (!isSpace(c) && c !== 45) break
+        i++
       }
-      if (i >= n || lower.charCodeAt(i) !== c) return -1
-      i++
-      k++
+      if (i === before) return -1
+      w++
+      k = 0
+      continue
     }
+    const c = word.charCodeAt(k)
+    if (isApostrophe(c)) {
+      // Optional: with the text's apostrophe first, then without.
+      if (i < n && isApostrophe(lower.charCodeAt(i))) {
+        const end = stepLatin(lower, words, close, n, w, k + 1, i + 1)
+        if (end >= 0) return end
+      }
+      k++
+      continue
+    }
+    if (i >= n || lower.charCodeAt(i) !== c) return -1
+    i++
+    k++
   }
-  return step(0, 0, at)
 }
 
 /** The same for normalised Arabic: words separated by spaces, boundaries of Arabic letters and digits. */
