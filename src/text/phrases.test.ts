@@ -201,3 +201,31 @@ describe('matchers with an index of their own', () => {
     expect(own.find(texts[0]!).length).toBeGreaterThan(2)
   })
 })
+
+describe('texts with many candidate places', () => {
+  it('find every match when a key occurs many times, for several phrases that share it', () => {
+    const lexicon = ['thank you', 'thank you so much', 'you are', 'thanks*']
+    const text = 'thank you so much. '.repeat(30) + 'thank you, you are great, thanks again. ' + 'thank  you you are '.repeat(30)
+    for (const m of [compilePhrases(lexicon), compilePhrases(lexicon, { shared: false })]) {
+      const found = m.find(text).map((x) => text.slice(x.start, x.end))
+      expect(found.filter((f) => f === 'thank you so much')).toHaveLength(30)
+      expect(found.filter((f) => /^thank +you$/.test(f))).toHaveLength(31)
+      expect(found.filter((f) => f === 'you are')).toHaveLength(31)
+      expect(found.filter((f) => f === 'thanks')).toHaveLength(1)
+      // In text order, without overlaps.
+      const spans = m.find(text)
+      for (let k = 1; k < spans.length; k++) expect(spans[k]!.start).toBeGreaterThanOrEqual(spans[k - 1]!.end)
+    }
+  })
+
+  it('keep each matcher to its own phrases when their keys interleave in a long text', () => {
+    const first = compilePhrases(['you are', 'are great'])
+    const second = compilePhrases(['thank you', 'great news'])
+    const text = 'thank you, you are great news. '.repeat(40)
+    expect(first.find(text).map((m) => text.slice(m.start, m.end))).toEqual(Array(40).fill('you are'))
+    expect(second.find(text).map((m) => text.slice(m.start, m.end))).toEqual(Array(40).fill(['thank you', 'great news']).flat())
+    const short = 'thank you, you are great news.'
+    expect(first.find(short).map((m) => short.slice(m.start, m.end))).toEqual(['you are'])
+    expect(second.find(short).map((m) => short.slice(m.start, m.end))).toEqual(['thank you', 'great news'])
+  })
+})

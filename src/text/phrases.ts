@@ -21,8 +21,10 @@
  * - Plain phrases are indexed by their first word, or by their first two words
  *   (`i don't` → `i dont`), or by the first letters of a `word*`. Every lexicon
  *   of the process shares one index, and a text is looked up in it once: a
- *   text then costs each matcher a map lookup, plus a character-by-character
- *   check of the few phrases whose words it has, at the places it has them.
+ *   text then costs each matcher a binary search among the text's candidates
+ *   (a matcher's alternatives are consecutive there), plus a
+ *   character-by-character check of the few phrases whose words it has, at
+ *   the places it has them.
  * - `/regex/` entries, `*word` entries, `word*` stems under three letters and
  *   phrases that do not begin with a letter (emoji, `:(`) each keep their own
  *   small expression, compiled on first use. Each is a unit of one literal
@@ -99,8 +101,8 @@ interface Alt {
   order: number
   /** Its part's place among the matcher's parts (set when the matcher is built). */
   part: number
-  /** Where the next match at or after `from` is, given the text's candidate places for this alternative. */
-  next(h: Haystack, from: number, places: number[] | undefined): Hit | undefined
+  /** Where the next match at or after `from` is (a word-indexed alternative looks only at its candidate places). */
+  next(h: Haystack, from: number, live: Live): Hit | undefined
   /** Index key (word-indexed alternatives only). */
   key?: string
   /** Its unit in the expressions' literal prefilter (expression alternatives only). */
@@ -213,11 +215,14 @@ function wordAlt(entry: PhraseEntry, order: number, words: string[], key: string
     order,
     part: -1,
     key,
-    next(h, from, places) {
-      if (!places) return NO_MORE
+    next(h, from, live) {
+      const c = live.candidates
+      if (!c) return NO_MORE
       const limit = h.end
       if (from < h.start) from = h.start
-      for (const p of places) {
+      const places = c.places
+      for (let q = c.placeStart[live.k]!, end = c.placeStart[live.k + 1]!; q < end; q++) {
+        const p = places[q]!
         if (p < from) continue
         if (p >= limit) break
         if (arabic) {
@@ -447,14 +452,16 @@ function prune<R>(lists: IdMap<R[]>, drop: (ref: R) => boolean): number {
 
 /**
  * Alternatives by index key: a word, a pair of words (`a b`), or a `word*`'s
- * first letters, each by its id in the script's key vocabulary.
+ * first letters, each by its id in the script's key vocabulary. An
+ * alternative is a number: its place in the owner's list (the process-wide
+ * list of shared alternatives, or a matcher's own).
  */
-class KeyTable<R> {
+class KeyTable {
   readonly #vocabulary: KeyVocabulary
-  readonly words: IdMap<R[]>
+  readonly words: IdMap<number[]>
   /** First word id → second word id → alternatives. */
-  readonly pairs: IdMap<IdMap<R[]>>
-  readonly prefixes: IdMap<R[]>
+  readonly pairs: IdMap<IdMap<number[]>>
+  readonly prefixes: IdMap<number[]>
   #pairCount = 0
   #prefixCount = 0
 
@@ -466,7 +473,7 @@ class KeyTable<R> {
     this.prefixes = new IdMap(dense)
   }
 
-  add(key: string, ref: R): void {
+  add(key: string, ref: number): void {
     if (key.startsWith(PREFIX)) {
       pushAt(this.prefixes, this.#vocabulary.prefixes.add(key.slice(1)), ref)
       this.#prefixCount++
@@ -485,7 +492,7 @@ class KeyTable<R> {
     this.#pairCount++
   }
 
-  removeWhere(drop: (ref: R) => boolean): void {
+  removeWhere(drop: (ref: number) => boolean): void {
     prune(this.words, drop)
     this.#prefixCount -= prune(this.prefixes, drop)
     this.pairs.forEach((seconds, first) => {
@@ -494,108 +501,184 @@ class KeyTable<R> {
     })
   }
 
-  /** Every alternative whose key the text has, once per place the key starts at (in text order per key). */
-  lookup(text: KeyIndex, visit: (ref: R, at: number) => void): void {
+  /**
+   * The alternatives whose keys the text has, with the places the keys start
+   * at (in text order for each alternative), as candidates.
+   */
+  candidates(text: KeyIndex): TextCandidates {
     const { ids, starts, prefixIds } = text
     const words = this.words
     const prefixes = this.#prefixCount > 0 ? this.prefixes : undefined
+    let count = 0
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!
       if (id >= 0) {
         const refs = words.get(id)
-        if (refs) for (const r of refs) visit(r, starts[k]!)
+        if (refs) for (let r = 0; r < refs.length; r++) count = addVisit(count, refs[r]!, starts[k]!)
       }
       // `word*` phrases are indexed by their first PREFIX_MAX letters (shorter ones have expressions of their own).
       const p = prefixIds[k]!
       if (prefixes && p >= 0) {
         const refs = prefixes.get(p)
-        if (refs) for (const r of refs) visit(r, starts[k]!)
+        if (refs) for (let r = 0; r < refs.length; r++) count = addVisit(count, refs[r]!, starts[k]!)
       }
     }
-    if (this.#pairCount === 0) return
-    const { pairFirst, pairSecond, pairStarts } = text
-    for (let k = 0; k < pairFirst.length; k++) {
-      const refs = this.pairs.get(pairFirst[k]!)?.get(pairSecond[k]!)
-      if (refs) for (const r of refs) visit(r, pairStarts[k]!)
+    if (this.#pairCount > 0) {
+      const { pairFirst, pairSecond, pairStarts } = text
+      for (let k = 0; k < pairFirst.length; k++) {
+        const refs = this.pairs.get(pairFirst[k]!)?.get(pairSecond[k]!)
+        if (refs) for (let r = 0; r < refs.length; r++) count = addVisit(count, refs[r]!, pairStarts[k]!)
+      }
     }
+    return candidatesFromVisits(count)
   }
 }
 
-interface IndexedRef {
-  matcher: number
-  alt: Alt
+/** Scratch lists of KeyTable.candidates (it does not nest): the alternative and the place of each visit. */
+let visitRef = new Int32Array(256)
+let visitAt = new Int32Array(256)
+let visitOrder = new Int32Array(256)
+
+function addVisit(count: number, ref: number, at: number): number {
+  if (count === visitRef.length) {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2)
+      b.set(a)
+      return b
+    }
+    visitRef = grow(visitRef)
+    visitAt = grow(visitAt)
+    visitOrder = new Int32Array(visitRef.length)
+  }
+  visitRef[count] = ref
+  visitAt[count] = at
+  return count + 1
 }
 
-const sharedIndex = { latin: new KeyTable<IndexedRef>(LATIN_KEYS, true), arabic: new KeyTable<IndexedRef>(ARABIC_KEYS, true), version: 0 }
+/**
+ * The alternatives a text (one form of it) has the keys of, as flat lists:
+ * `refs` in increasing order, and the places of `refs[k]` (increasing) from
+ * `places[placeStart[k]]` up to `places[placeStart[k + 1]]`. The alternatives
+ * of one shared matcher are consecutive refs, so a matcher finds its own with
+ * one search: nothing is made per matcher until it runs.
+ */
+class TextCandidates {
+  constructor(
+    readonly refs: Int32Array,
+    readonly placeStart: Int32Array,
+    readonly places: Int32Array
+  ) {}
+
+  /** The first k with refs[k] ≥ ref. */
+  firstAtLeast(ref: number): number {
+    const refs = this.refs
+    let lo = 0
+    let hi = refs.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (refs[mid]! < ref) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+}
+
+const NO_CANDIDATES = new TextCandidates(new Int32Array(0), new Int32Array(1), new Int32Array(0))
+
+/** The visits left in the scratch lists, as a text's candidates. */
+function candidatesFromVisits(count: number): TextCandidates {
+  if (count === 0) return NO_CANDIDATES
+  // Visits in order of alternative, stably (each alternative's places stay in text order).
+  const order = visitOrder
+  for (let v = 0; v < count; v++) order[v] = v
+  if (count <= 48) {
+    for (let i = 1; i < count; i++) {
+      const x = order[i]!
+      const ref = visitRef[x]!
+      let j = i - 1
+      while (j >= 0 && visitRef[order[j]!]! > ref) {
+        order[j + 1] = order[j]!
+        j--
+      }
+      order[j + 1] = x
+    }
+  } else {
+    // Ref and visit in one exact number (refs and counts stay far below 2^26).
+    const keys = new Float64Array(count)
+    for (let v = 0; v < count; v++) keys[v] = visitRef[v]! * count + v
+    keys.sort()
+    for (let v = 0; v < count; v++) order[v] = keys[v]! % count
+  }
+  let refCount = 0
+  let placeCount = 0
+  for (let i = 0; i < count; i++) {
+    const v = order[i]!
+    const prev = i > 0 ? order[i - 1]! : -1
+    if (prev < 0 || visitRef[prev] !== visitRef[v]) {
+      refCount++
+      placeCount++
+    } else if (visitAt[prev] !== visitAt[v]) placeCount++
+  }
+  const refs = new Int32Array(refCount)
+  const placeStart = new Int32Array(refCount + 1)
+  const places = new Int32Array(placeCount)
+  let r = -1
+  let q = 0
+  for (let i = 0; i < count; i++) {
+    const v = order[i]!
+    const prev = i > 0 ? order[i - 1]! : -1
+    if (prev < 0 || visitRef[prev] !== visitRef[v]) {
+      refs[++r] = visitRef[v]!
+      placeStart[r] = q
+    } else if (visitAt[prev] === visitAt[v]) continue
+    places[q++] = visitAt[v]!
+  }
+  placeStart[refCount] = q
+  return new TextCandidates(refs, placeStart, places)
+}
+
+/** The process-wide index, and its alternatives by ref (those of one matcher are consecutive; retired ones are undefined). */
+const sharedIndex = { latin: new KeyTable(LATIN_KEYS, true), arabic: new KeyTable(ARABIC_KEYS, true), version: 0 }
+const sharedAlts: Array<Alt | undefined> = []
 const FAMILY = Symbol('phrase candidates')
 
 /** A shared matcher that is no longer used leaves the index (matchers built from options come and go). */
-const retired = new FinalizationRegistry<number>((matcher) => {
-  sharedIndex.latin.removeWhere((r) => r.matcher === matcher)
-  sharedIndex.arabic.removeWhere((r) => r.matcher === matcher)
+const retired = new FinalizationRegistry<{ lo: number; hi: number }>(({ lo, hi }) => {
+  const mine = (ref: number) => ref >= lo && ref < hi
+  sharedIndex.latin.removeWhere(mine)
+  sharedIndex.arabic.removeWhere(mine)
+  sharedAlts.fill(undefined, lo, hi)
+  // The newest refs can be given again once nothing after them is in use.
+  while (sharedAlts.length > 0 && sharedAlts[sharedAlts.length - 1] === undefined) sharedAlts.length--
   sharedIndex.version++
 })
 
-// Candidates are made with `new`, not as literals: the engine pretenures a literal's allocation site
-// once its objects outlive a few young-generation collections (text facts kept while a long
-// conversation is linted do), and from then on every candidate of every short pre-send check would
-// go straight to the old generation, to be collected only by full collections.
-
-/** An alternative found in a text, with the places its key is at (in order). */
-class Candidate {
-  readonly alt: Alt
-  readonly places: number[]
-  constructor(alt: Alt, at: number) {
-    this.alt = alt
-    this.places = new Array<number>(1)
-    this.places[0] = at
-  }
+class SharedCandidates {
+  latin: TextCandidates | undefined = undefined
+  arabic: TextCandidates | undefined = undefined
+  constructor(readonly version: number) {}
 }
 
-/** Alternatives found in a text (in the order they were first seen). */
-class Found {
-  readonly list = new Array<Candidate>()
-  /** By alternative, once the list is long enough for a search to cost more than a map. */
-  byAlt: Map<Alt, Candidate> | undefined = undefined
+/** For one form of a text: every shared alternative whose key it has (worked out once, for every matcher). */
+function sharedCandidatesOf(facts: TextFacts, arabic: boolean): TextCandidates {
+  let memo = facts.memo.get(FAMILY) as SharedCandidates | undefined
+  if (!memo || memo.version !== sharedIndex.version) facts.memo.set(FAMILY, (memo = new SharedCandidates(sharedIndex.version)))
+  if (arabic) return (memo.arabic ??= sharedIndex.arabic.candidates(facts.arabic()!.keys))
+  return (memo.latin ??= sharedIndex.latin.candidates(facts.latin()))
 }
 
-const SEARCH_LIMIT = 8
+// Live alternatives are made with `new`, not as literals: the engine pretenures a literal's allocation
+// site once its objects outlive a few young-generation collections (text facts kept while a long
+// conversation is linted do), and from then on every object of every short pre-send check made there
+// would go straight to the old generation, to be collected only by full collections.
 
-function collect(into: Found, alt: Alt, at: number): void {
-  const { list } = into
-  let c: Candidate | undefined
-  if (into.byAlt) c = into.byAlt.get(alt)
-  else {
-    for (let k = list.length - 1; k >= 0; k--) {
-      if (list[k]!.alt === alt) {
-        c = list[k]
-        break
-      }
-    }
-  }
-  if (!c) {
-    list.push((c = new Candidate(alt, at)))
-    if (into.byAlt) into.byAlt.set(alt, c)
-    else if (list.length > SEARCH_LIMIT) into.byAlt = new Map(list.map((x) => [x.alt, x]))
-  } else if (c.places[c.places.length - 1] !== at) c.places.push(at)
-}
-
-/** For one form of a text: each shared matcher's alternatives the text has the key of. */
-function sharedCandidates(keys: KeyIndex, index: KeyTable<IndexedRef>): Map<number, Found> {
-  const out = new Map<number, Found>()
-  index.lookup(keys, (ref, at) => {
-    let found = out.get(ref.matcher)
-    if (!found) out.set(ref.matcher, (found = new Found()))
-    collect(found, ref.alt, at)
-  })
-  return out
-}
-
-function candidatesOf(facts: TextFacts, arabic: boolean): Map<number, Found> {
-  let memo = facts.memo.get(FAMILY) as { version: number; latin?: Map<number, Found>; arabic?: Map<number, Found> } | undefined
-  if (!memo || memo.version !== sharedIndex.version) facts.memo.set(FAMILY, (memo = { version: sharedIndex.version }))
-  if (arabic) return (memo.arabic ??= sharedCandidates(facts.arabic()!.keys, sharedIndex.arabic))
-  return (memo.latin ??= sharedCandidates(facts.latin(), sharedIndex.latin))
+/** An alternative that may match in a run: with its candidate places when it is word-indexed. */
+class Live {
+  constructor(
+    readonly alt: Alt,
+    readonly candidates: TextCandidates | undefined,
+    readonly k: number
+  ) {}
 }
 
 // --- Running a part --------------------------------------------------------------------------------
@@ -605,13 +688,14 @@ function candidatesOf(facts: TextFacts, arabic: boolean): Map<number, Found> {
  * them: leftmost first; at one place the lowest-ordered alternative (or the
  * longest match, for `/regex/` groups); the scan resumes where a match ends.
  */
-function runPart(part: Part, live: Array<{ alt: Alt; places?: number[] }>, h: Haystack, firstOnly: boolean): Array<Hit & { alt: Alt }> {
+function runPart(part: Part, live: Live[], h: Haystack, firstOnly: boolean): Array<Hit & { alt: Alt }> {
   const out: Array<Hit & { alt: Alt }> = []
   if (live.length === 1) {
     // One alternative: its own matches, one after the other.
-    const { alt, places } = live[0]!
+    const one = live[0]!
+    const alt = one.alt
     let from = 0
-    for (let m = alt.next(h, from, places); m; m = alt.next(h, from, places)) {
+    for (let m = alt.next(h, from, one); m; m = alt.next(h, from, one)) {
       out.push({ start: m.start, end: m.end, alt })
       if (firstOnly) break
       from = m.end
@@ -625,7 +709,7 @@ function runPart(part: Part, live: Array<{ alt: Alt; places?: number[] }>, h: Ha
     let bestAlt: Alt | undefined
     for (let k = 0; k < live.length; k++) {
       let m = next[k]
-      if (m === null || (m && m.start < from)) next[k] = m = live[k]!.alt.next(h, from, live[k]!.places)
+      if (m === null || (m && m.start < from)) next[k] = m = live[k]!.alt.next(h, from, live[k]!)
       if (!m) continue
       const alt = live[k]!.alt
       if (
@@ -646,13 +730,23 @@ function runPart(part: Part, live: Array<{ alt: Alt; places?: number[] }>, h: Ha
   return out
 }
 
-type LiveByPart = Array<Array<{ alt: Alt; places?: number[] }> | undefined>
+type LiveByPart = Array<Live[] | undefined>
 
-/** Adds a text's candidates to the live alternatives of their parts (shared with the text's candidates: read, never changed). */
-function gather(byPart: LiveByPart | undefined, found: Found | undefined, parts: number): LiveByPart | undefined {
-  if (!found) return byPart
-  byPart ??= new Array(parts)
-  for (const c of found.list) (byPart[c.alt.part] ??= []).push(c)
+/** Adds the candidates of a text with refs from `lo` up to `hi` (the alternatives `alts[ref]`) to the live alternatives of their parts. */
+function gather(
+  byPart: LiveByPart | undefined,
+  candidates: TextCandidates,
+  lo: number,
+  hi: number,
+  alts: ReadonlyArray<Alt | undefined>,
+  parts: number
+): LiveByPart | undefined {
+  const refs = candidates.refs
+  let k = lo === 0 ? 0 : candidates.firstAtLeast(lo)
+  for (; k < refs.length && refs[k]! < hi; k++) {
+    const alt = alts[refs[k]!]!
+    ;((byPart ??= new Array(parts))[alt.part] ??= []).push(new Live(alt, candidates, k))
+  }
   return byPart
 }
 
@@ -697,8 +791,6 @@ function firstAtOrAfter(map: Int32Array, at: number): number {
 
 // --- The matcher ----------------------------------------------------------------------------------
 
-let matcherCount = 0
-
 export interface CompileOptions {
   /**
    * Join the process-wide word index (default): a text is then looked up once
@@ -710,7 +802,6 @@ export interface CompileOptions {
 }
 
 export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, options: CompileOptions = {}): PhraseMatcher {
-  const id = matcherCount++
   const entries = list.map((e) => (typeof e === 'string' ? { phrase: e } : e)).filter((e) => e.phrase && e.phrase.trim())
   const latin: PhraseEntry[] = []
   const arabic: PhraseEntry[] = []
@@ -726,29 +817,35 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
   const parts = [...phraseParts(latin, false), ...phraseParts(arabic, true), ...regexParts(regexes)]
 
   const shared = options.shared ?? true
-  const local = { latin: new KeyTable<Alt>(LATIN_KEYS, false), arabic: new KeyTable<Alt>(ARABIC_KEYS, false) }
+  // Shared: the alternatives get consecutive refs in the process-wide list. Own: refs into this list.
+  const own: Alt[] = []
+  const local = { latin: new KeyTable(LATIN_KEYS, false), arabic: new KeyTable(ARABIC_KEYS, false) }
   parts.forEach((part, p) => {
     for (const alt of [...part.indexed, ...part.scanned]) alt.part = p
   })
+  const lo = shared ? sharedAlts.length : 0
   for (const part of parts) {
     for (const alt of part.indexed) {
-      if (shared) (part.arabic ? sharedIndex.arabic : sharedIndex.latin).add(alt.key!, { matcher: id, alt })
-      else (part.arabic ? local.arabic : local.latin).add(alt.key!, alt)
+      if (shared) {
+        ;(part.arabic ? sharedIndex.arabic : sharedIndex.latin).add(alt.key!, sharedAlts.length)
+        sharedAlts.push(alt)
+      } else {
+        ;(part.arabic ? local.arabic : local.latin).add(alt.key!, own.length)
+        own.push(alt)
+      }
     }
   }
+  const hi = shared ? sharedAlts.length : own.length
   if (shared) sharedIndex.version++
   const hasLatinIndexed = parts.some((p) => !p.arabic && p.indexed.length > 0)
   const hasArabicIndexed = parts.some((p) => p.arabic && p.indexed.length > 0)
 
-  /** This matcher's alternatives the text has the keys of, with their places. */
-  const indexedFor = (facts: TextFacts, arabicSide: boolean): Found | undefined => {
-    if (arabicSide ? !hasArabicIndexed : !hasLatinIndexed) return undefined
-    if (shared) return candidatesOf(facts, arabicSide).get(id)
-    let found: Found | undefined
-    ;(arabicSide ? local.arabic : local.latin).lookup(arabicSide ? facts.arabic()!.keys : facts.latin(), (alt, at) =>
-      collect((found ??= new Found()), alt, at)
-    )
-    return found
+  /** Adds this matcher's alternatives the text has the keys of to the live ones. */
+  const addIndexed = (byPart: LiveByPart | undefined, facts: TextFacts, arabicSide: boolean): LiveByPart | undefined => {
+    if (arabicSide ? !hasArabicIndexed : !hasLatinIndexed) return byPart
+    if (shared) return gather(byPart, sharedCandidatesOf(facts, arabicSide), lo, hi, sharedAlts, parts.length)
+    const candidates = (arabicSide ? local.arabic : local.latin).candidates(arabicSide ? facts.arabic()!.keys : facts.latin())
+    return gather(byPart, candidates, 0, hi, own, parts.length)
   }
 
   /** Matches in `text`, or in its window from `from` to `to` (offsets then from `from`). */
@@ -765,10 +862,10 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
     let units: { may(unit: number): boolean } | undefined
     /** Live alternatives by part (its place in `parts`), from the word index. */
     let byPart: LiveByPart | undefined
-    if (hasLatinIndexed) byPart = gather(byPart, indexedFor(facts, false), parts.length)
+    byPart = addIndexed(byPart, facts, false)
     if (hasArabicIndexed && hasArabic) {
       arabicSide = facts.arabic()
-      if (arabicSide) byPart = gather(byPart, indexedFor(facts, true), parts.length)
+      if (arabicSide) byPart = addIndexed(byPart, facts, true)
     }
     for (let p = 0; p < parts.length; p++) {
       const part = parts[p]!
@@ -787,7 +884,7 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
       // Expression alternatives run only where the literals they need occur.
       if (part.scanned.length) {
         units ??= expressions.unitsOf(text)
-        for (const alt of part.scanned) if (units.may(alt.unit!)) (live ??= []).push({ alt })
+        for (const alt of part.scanned) if (units.may(alt.unit!)) (live ??= []).push(new Live(alt, undefined, -1))
       }
       if (!live || live.length === 0) continue
       if (live.length > 1) sortSmall(live, byOrder)
@@ -825,6 +922,6 @@ export function compilePhrases(list: ReadonlyArray<string | PhraseEntry>, option
       return run(text, true, from, to).length > 0
     }
   }
-  if (shared) retired.register(matcher, id)
+  if (shared) retired.register(matcher, { lo, hi })
   return matcher
 }
