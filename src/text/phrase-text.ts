@@ -125,35 +125,41 @@ export interface KeyIndex {
 }
 
 /**
- * Made with `new`, not as a literal, for the reason given in phrases.ts (candidates): no pretenured
+ * Made with `new`, not as a literal, for the reason given in phrases.ts (live alternatives): no pretenured
  * allocation site. Each list is made at its final length (growing six lists key by key cost more
  * than the keys themselves).
  */
 class KeyLists implements KeyIndex {
-  readonly ids = listOf(keyId, keyCount)
-  readonly starts = listOf(keyStart, keyCount)
-  readonly prefixIds = listOf(keyPrefix, keyCount)
-  readonly pairFirst = listOf(pairA, pairCount)
-  readonly pairSecond = listOf(pairB, pairCount)
-  readonly pairStarts = listOf(pairAt, pairCount)
+  readonly ids = keys.list(0)
+  readonly starts = keys.list(1)
+  readonly prefixIds = keys.list(2)
+  readonly pairFirst = pairs.list(0)
+  readonly pairSecond = pairs.list(1)
+  readonly pairStarts = pairs.list(2)
   constructor(readonly version: number) {}
 }
 
-function listOf(from: Int32Array, n: number): number[] {
-  const out = new Array<number>(n)
-  for (let k = 0; k < n; k++) out[k] = from[k]!
-  return out
-}
+/** Three parallel lists of numbers, as scratch: emptied, pushed to, then copied out at their length. */
+class Triples {
+  #lists: Int32Array[] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)]
+  count = 0
 
-/** Scratch lists of the keys and pairs being found (latinKeys and arabicKeys do not nest). */
-let keyId: Int32Array = new Int32Array(256)
-let keyStart: Int32Array = new Int32Array(256)
-let keyPrefix: Int32Array = new Int32Array(256)
-let keyCount = 0
-let pairA: Int32Array = new Int32Array(256)
-let pairB: Int32Array = new Int32Array(256)
-let pairAt: Int32Array = new Int32Array(256)
-let pairCount = 0
+  push(x: number, y: number, z: number): void {
+    const lists = this.#lists
+    if (this.count === lists[0]!.length) for (let k = 0; k < 3; k++) lists[k] = grown(lists[k]!)
+    lists[0]![this.count] = x
+    lists[1]![this.count] = y
+    lists[2]![this.count++] = z
+  }
+
+  /** List k as an array. */
+  list(k: number): number[] {
+    const from = this.#lists[k]!
+    const out = new Array<number>(this.count)
+    for (let i = 0; i < this.count; i++) out[i] = from[i]!
+    return out
+  }
+}
 
 function grown(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2)
@@ -161,28 +167,16 @@ function grown(a: Int32Array): Int32Array {
   return b
 }
 
+/** The keys (id, start, prefix id) and pairs (first, second, start) being found: latinKeys and arabicKeys do not nest. */
+const keys = new Triples()
+const pairs = new Triples()
+
 function addKey(id: number, at: number, prefixId: number): void {
-  if (id < 0 && prefixId < 0) return
-  if (keyCount === keyId.length) {
-    keyId = grown(keyId)
-    keyStart = grown(keyStart)
-    keyPrefix = grown(keyPrefix)
-  }
-  keyId[keyCount] = id
-  keyStart[keyCount] = at
-  keyPrefix[keyCount++] = prefixId
+  if (id >= 0 || prefixId >= 0) keys.push(id, at, prefixId)
 }
 
 function addPair(first: number, second: number, at: number): void {
-  if (first < 0 || second < 0) return
-  if (pairCount === pairA.length) {
-    pairA = grown(pairA)
-    pairB = grown(pairB)
-    pairAt = grown(pairAt)
-  }
-  pairA[pairCount] = first
-  pairB[pairCount] = second
-  pairAt[pairCount++] = at
+  if (first >= 0 && second >= 0) pairs.push(first, second, at)
 }
 
 /** Characters of the Arabic blocks (what phrase-syntax's ARABIC_LETTER matches). */
@@ -221,8 +215,8 @@ function growWords(): void {
  */
 export function latinKeys(lower: string, vocabulary: KeyVocabulary = LATIN_KEYS): KeyIndex {
   const { words: vocab, prefixes } = vocabulary
-  keyCount = 0
-  pairCount = 0
+  keys.count = 0
+  pairs.count = 0
   // The words, as parallel lists: start, end, key id, prefix id, cuts.
   let count = 0
   let cuts = 0
@@ -305,8 +299,8 @@ function nextWordAt(starts: Int32Array, count: number, from: number, at: number)
 /** Words of normalised Arabic text: runs of Arabic letters and digits; a leading و/ف may be left off. */
 export function arabicKeys(norm: string, vocabulary: KeyVocabulary = ARABIC_KEYS): KeyIndex {
   const { words: vocab, prefixes } = vocabulary
-  keyCount = 0
-  pairCount = 0
+  keys.count = 0
+  pairs.count = 0
   const prefixOf = (from: number, to: number) => {
     if (to - from < PREFIX_MAX || prefixes.size === 0) return -1
     let h = HASH_START
