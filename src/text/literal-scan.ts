@@ -1,3 +1,5 @@
+import { grown } from './grown.js'
+
 /**
  * Which of many literal strings a text holds, found in one pass over the text
  * (Aho–Corasick). Literals are registered as matchers are compiled; the
@@ -176,11 +178,7 @@ export class LiteralSet {
     let count = 0
     let into = this.#scratch
     this.each(text, (id) => {
-      if (count === into.length) {
-        const grown = new Int32Array(into.length * 2)
-        grown.set(into)
-        into = this.#scratch = grown
-      }
+      if (count === into.length) into = this.#scratch = grown(into)
       into[count++] = id
     })
     return into.slice(0, count)

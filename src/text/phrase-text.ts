@@ -13,6 +13,7 @@
  */
 import { normaliseArabic, type Normalised } from './arabic/normalise.js'
 import { ARABIC_LETTER } from './phrase-syntax.js'
+import { grown } from './grown.js'
 import { HASH_START, hashStep, Vocabulary } from './vocabulary.js'
 
 /** `word*` phrases are indexed by at most this many first letters. */
@@ -159,12 +160,6 @@ class Triples {
     for (let i = 0; i < this.count; i++) out[i] = from[i]!
     return out
   }
-}
-
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2)
-  b.set(a)
-  return b
 }
 
 /** The keys (id, start, prefix id) and pairs (first, second, start) being found: latinKeys and arabicKeys do not nest. */

@@ -41,6 +41,7 @@ import {
   regexEntryParts,
   type PhraseBody
 } from './phrase-syntax.js'
+import { grown } from './grown.js'
 import { sortSmall } from './sort-small.js'
 import { LiteralIndex, requiredClauses } from './regex-prefilter.js'
 import {
@@ -535,19 +536,14 @@ class KeyTable {
 }
 
 /** Scratch lists of KeyTable.candidates (it does not nest): the alternative and the place of each visit. */
-let visitRef = new Int32Array(256)
-let visitAt = new Int32Array(256)
+let visitRef: Int32Array = new Int32Array(256)
+let visitAt: Int32Array = new Int32Array(256)
 let visitOrder = new Int32Array(256)
 
 function addVisit(count: number, ref: number, at: number): number {
   if (count === visitRef.length) {
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2)
-      b.set(a)
-      return b
-    }
-    visitRef = grow(visitRef)
-    visitAt = grow(visitAt)
+    visitRef = grown(visitRef)
+    visitAt = grown(visitAt)
     visitOrder = new Int32Array(visitRef.length)
   }
   visitRef[count] = ref
