@@ -594,9 +594,10 @@ export class LiteralIndex {
   /**
    * Each unit's clauses as sets of literal ids (in LITERALS), one after the
    * other in one flat list (a unit is asked about in a few reads of adjacent
-   * memory): at `clauseAt[unit]`, the number of clauses, then for each its
-   * number of sets, then for each set its number of ids and the ids. A unit
-   * may match when, in one of its clauses, every set has an id in the text.
+   * memory): at `clauseAt[unit]`, the number of clauses, then for each where
+   * the next clause begins and its number of sets, then for each set its
+   * number of ids and the ids. A unit may match when, in one of its clauses,
+   * every set has an id in the text.
    * -1: the unit has no clause (always a candidate).
    */
   private clauseAt = new Int32Array(16).fill(-1)
@@ -672,26 +673,26 @@ export class LiteralIndex {
     let at = unit < this.clauseAt.length ? this.clauseAt[unit]! : -1
     if (at < 0 || bits === undefined) return true
     const data = this.clauseData
-    let clauses = data[at++]!
-    for (; clauses > 0; clauses--) {
-      let sets = data[at++]!
+    for (let clauses = data[at++]!; clauses > 0; clauses--) {
+      const next = data[at]!
+      let sets = data[at + 1]!
+      at += 2
       for (; sets > 0; sets--) {
-        const ids = data[at++]!
-        const end = at + ids
+        const end = at + 1 + data[at]!
         let any = false
-        for (; at < end; at++) {
+        for (at++; at < end; at++) {
           const id = data[at]!
           if (bits[id >>> 5]! & (1 << (id & 31))) {
             any = true
             break
           }
         }
-        at = end
         if (!any) break
+        at = end
       }
       if (sets === 0) return true
-      // Skip the rest of this clause's sets.
-      for (sets--; sets > 0; sets--) at += data[at]! + 1
+      // This clause fails: on to the next.
+      at = next
     }
     return false
   }
@@ -700,7 +701,7 @@ export class LiteralIndex {
   private storeClauses(unit: number, clauses: number[][][]): void {
     let size = 1
     for (const sets of clauses) {
-      size += 1
+      size += 2
       for (const set of sets) size += 1 + set.length
     }
     if (this.clauseLength + size > this.clauseData.length) {
@@ -718,11 +719,14 @@ export class LiteralIndex {
     this.clauseAt[unit] = at
     data[at++] = clauses.length
     for (const sets of clauses) {
-      data[at++] = sets.length
+      const head = at
+      at += 2
+      data[head + 1] = sets.length
       for (const set of sets) {
         data[at++] = set.length
         for (const id of set) data[at++] = id
       }
+      data[head] = at
     }
     this.clauseLength = at
   }
