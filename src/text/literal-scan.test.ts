@@ -11,6 +11,15 @@ describe('LiteralSet', () => {
     expect(held).toEqual(['he', 'she', 'hers', 'charged', 'char', 'ما', 'اعرف'])
   })
 
+  it('finds more literals than its scratch list first holds', () => {
+    const set = new LiteralSet()
+    const words = Array.from({ length: 300 }, (_, k) => `w${k}x`)
+    for (const w of words) set.id(w)
+    const text = words.join(' ')
+    expect([...set.found(text)].sort((a, b) => a - b)).toEqual(words.map((w) => set.id(w)))
+    expect(set.scan(text).every((x) => x === 1)).toBe(true)
+  })
+
   it.each([
     ['full rows for every state', undefined],
     ['full rows for the root only', 1],

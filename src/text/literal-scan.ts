@@ -28,12 +28,13 @@ export class LiteralSet {
   #edgeLetter = new Uint16Array(0)
   #edgeTarget = new Int32Array(0)
   #fail = new Int32Array(1)
-  /** Literals ending at each state (directly). */
-  #out: Array<number[] | undefined> = []
+  /** Literals ending at each state (directly): state s's are #outIds from #outStart[s] to #outStart[s + 1]. */
+  #outStart = new Int32Array(2)
+  #outIds = new Int32Array(0)
   /** For each state, the nearest state down its failure links that has an output (0: none). */
   #dict = new Int32Array(1)
-  /** Whether a state or one down its failure links has an output. */
-  #emits = new Uint8Array(1)
+  /** For each state, the first state whose outputs a scan there visits: itself when it has outputs, else its #dict (0: none). */
+  #emit = new Int32Array(1)
   /**
    * States whose outputs the current scan has visited (by round). A state's
    * outputs and those down its dictionary links are visited once per scan: a
@@ -142,15 +143,21 @@ export class LiteralSet {
     }
     edgeStart[deep] = edges
     const movedFail = new Int32Array(states)
-    const movedOut: Array<number[] | undefined> = new Array(states).fill(undefined)
     const movedDict = new Int32Array(states)
-    const movedEmits = new Uint8Array(states)
+    const movedEmit = new Int32Array(states)
+    const outStart = new Int32Array(states + 1)
     for (let s = 0; s < states; s++) {
       const to = order[s]!
       movedFail[to] = order[fail[s]!]!
-      movedOut[to] = out[s]
       movedDict[to] = order[dict[s]!]!
-      movedEmits[to] = emits[s]!
+      movedEmit[to] = out[s] ? to : emits[s] ? order[dict[s]!]! : 0
+      outStart[to + 1] = out[s]?.length ?? 0
+    }
+    for (let s = 0; s < states; s++) outStart[s + 1] += outStart[s]!
+    const outIds = new Int32Array(outStart[states]!)
+    for (let s = 0; s < states; s++) {
+      const ids = out[s]
+      if (ids) outIds.set(ids, outStart[order[s]!]!)
     }
     this.#letter = letter
     this.#alphabet = alphabet
@@ -160,34 +167,32 @@ export class LiteralSet {
     this.#edgeLetter = edgeLetter
     this.#edgeTarget = edgeTarget
     this.#fail = movedFail
-    this.#out = movedOut
+    this.#outStart = outStart
+    this.#outIds = outIds
     this.#dict = movedDict
-    this.#emits = movedEmits
+    this.#emit = movedEmit
     this.#built = this.#literals.length
   }
 
   /** Marks (1) the literals the text holds, by id. */
   scan(text: string): Uint8Array {
     const found = new Uint8Array(this.#literals.length)
-    this.each(text, (id) => (found[id] = 1))
+    const count = this.#collect(text)
+    const ids = this.#scratch
+    for (let k = 0; k < count; k++) found[ids[k]!] = 1
     return found
   }
 
   /** The ids of the literals the text holds, in the order they are first seen. */
   found(text: string): Int32Array {
-    let count = 0
-    let into = this.#scratch
-    this.each(text, (id) => {
-      if (count === into.length) into = this.#scratch = grown(into)
-      into[count++] = id
-    })
-    return into.slice(0, count)
+    const count = this.#collect(text)
+    return this.#scratch.slice(0, count)
   }
 
-  /** Calls `visit` once with the id of each literal the text holds. */
-  each(text: string, visit: (id: number) => void): void {
+  /** Puts the ids of the literals the text holds in #scratch (which it may replace), in the order they are first seen; how many. */
+  #collect(text: string): number {
     if (this.#built !== this.#literals.length) this.#build()
-    if (this.#seen.length !== this.#out.length) this.#seen = new Int32Array(this.#out.length)
+    if (this.#seen.length !== this.#emit.length) this.#seen = new Int32Array(this.#emit.length)
     const seen = this.#seen
     const round = (this.#round = (this.#round + 1) | 0 || 1)
     const letter = this.#letter
@@ -197,10 +202,13 @@ export class LiteralSet {
     const edgeLetter = this.#edgeLetter
     const edgeTarget = this.#edgeTarget
     const fail = this.#fail
-    const out = this.#out
+    const outStart = this.#outStart
+    const outIds = this.#outIds
     const dict = this.#dict
-    const emits = this.#emits
+    const emit = this.#emit
     const alphabet = this.#alphabet
+    let into = this.#scratch
+    let count = 0
     let s = 0
     for (let i = 0; i < text.length; i++) {
       const c = letter[text.charCodeAt(i)]!
@@ -222,12 +230,15 @@ export class LiteralSet {
         s = fail[s]!
       }
       s = next >= 0 ? next : rows[s * alphabet + c]!
-      if (!emits[s]) continue
-      for (let d = out[s] ? s : dict[s]!; d !== 0 && seen[d] !== round; d = dict[d]!) {
+      for (let d = emit[s]!; d !== 0 && seen[d] !== round; d = dict[d]!) {
         // Once a state is visited, so is everything down its dictionary links.
         seen[d] = round
-        for (const id of out[d]!) visit(id)
+        for (let o = outStart[d]!, end = outStart[d + 1]!; o < end; o++) {
+          if (count === into.length) into = this.#scratch = grown(into)
+          into[count++] = outIds[o]!
+        }
       }
     }
+    return count
   }
 }
