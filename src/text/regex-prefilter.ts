@@ -646,7 +646,8 @@ export class LiteralIndex {
         .slice(0, MAX_OTHERS)
       this.clauses.push({ unit, others: others.map((set) => set.map((l) => this.slot(l))) })
       for (const l of key) this.slots[this.slot(l)]!.clauses.push(id)
-      own.push([key, ...others].map((set) => set.map((l) => LITERALS[this.mode].id(l))))
+      // Every set of a clause must occur, in any order: the smallest are checked first (the fewest reads to rule a clause out).
+      own.push([key, ...others].sort((a, b) => a.length - b.length).map((set) => set.map((l) => LITERALS[this.mode].id(l))))
     }
     this.storeClauses(unit, own)
     return unit
