@@ -184,9 +184,13 @@ export class LiteralSet {
   }
 
   /** The ids of the literals the text holds, in the order they are first seen. */
-  found(text: string): Int32Array {
+  found(text: string): number[] {
     const count = this.#collect(text)
-    return this.#scratch.slice(0, count)
+    // A plain list: the engine makes it on its heap (a typed copy of more than a few ids is an allocation outside it).
+    const ids = this.#scratch
+    const out = new Array<number>(count)
+    for (let k = 0; k < count; k++) out[k] = ids[k]!
+    return out
   }
 
   /** Puts the ids of the literals the text holds in #scratch (which it may replace), in the order they are first seen; how many. */

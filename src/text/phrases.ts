@@ -535,10 +535,11 @@ class KeyTable {
   }
 }
 
-/** Scratch lists of KeyTable.candidates (it does not nest): the alternative and the place of each visit. */
+/** Scratch lists of KeyTable.candidates (it does not nest): the alternative and the place of each visit, their order, and sort keys. */
 let visitRef: Int32Array = new Int32Array(256)
 let visitAt: Int32Array = new Int32Array(256)
 let visitOrder = new Int32Array(256)
+let sortKeys = new Float64Array(256)
 
 function addVisit(count: number, ref: number, at: number): number {
   if (count === visitRef.length) {
@@ -560,9 +561,9 @@ function addVisit(count: number, ref: number, at: number): number {
  */
 class TextCandidates {
   constructor(
-    readonly refs: Int32Array,
-    readonly placeStart: Int32Array,
-    readonly places: Int32Array
+    readonly refs: readonly number[],
+    readonly placeStart: readonly number[],
+    readonly places: readonly number[]
   ) {}
 
   /** The first k with refs[k] ≥ ref. */
@@ -579,7 +580,7 @@ class TextCandidates {
   }
 }
 
-const NO_CANDIDATES = new TextCandidates(new Int32Array(0), new Int32Array(1), new Int32Array(0))
+const NO_CANDIDATES = new TextCandidates([], [0], [])
 
 /** The visits left in the scratch lists, as a text's candidates. */
 function candidatesFromVisits(count: number): TextCandidates {
@@ -599,8 +600,9 @@ function candidatesFromVisits(count: number): TextCandidates {
       order[j + 1] = x
     }
   } else {
-    // Ref and visit in one exact number (refs and counts stay far below 2^26).
-    const keys = new Float64Array(count)
+    // Ref and visit in one exact number (refs and counts stay far below 2^26), sorted in a scratch list.
+    if (sortKeys.length < count) sortKeys = new Float64Array(Math.max(count, 2 * sortKeys.length))
+    const keys = sortKeys.subarray(0, count)
     for (let v = 0; v < count; v++) keys[v] = visitRef[v]! * count + v
     keys.sort()
     for (let v = 0; v < count; v++) order[v] = keys[v]! % count
@@ -615,9 +617,11 @@ function candidatesFromVisits(count: number): TextCandidates {
       placeCount++
     } else if (visitAt[prev] !== visitAt[v]) placeCount++
   }
-  const refs = new Int32Array(refCount)
-  const placeStart = new Int32Array(refCount + 1)
-  const places = new Int32Array(placeCount)
+  // Plain lists: the engine makes small ones on its heap, where typed lists of more than a few numbers cost
+  // an allocation outside it (about a microsecond each, three per text).
+  const refs = new Array<number>(refCount)
+  const placeStart = new Array<number>(refCount + 1)
+  const places = new Array<number>(placeCount)
   let r = -1
   let q = 0
   for (let i = 0; i < count; i++) {

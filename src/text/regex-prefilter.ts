@@ -527,12 +527,12 @@ const LITERALS: Record<Mode, LiteralSet> = { raw: new LiteralSet(), arabic: new 
 const FOUND = { raw: Symbol('literals raw'), arabic: Symbol('literals arabic') }
 
 /** Ids (in LITERALS[mode]) of the literals the text's skeleton holds; undefined: do not filter. */
-function literalsIn(text: string, mode: Mode): Int32Array | undefined {
+function literalsIn(text: string, mode: Mode): readonly number[] | undefined {
   const facts = factsFor(text)
-  let memo = facts.memo.get(FOUND[mode]) as { size: number; found: Int32Array | undefined } | undefined
+  let memo = facts.memo.get(FOUND[mode]) as { size: number; found: readonly number[] | undefined } | undefined
   if (!memo || memo.size !== LITERALS[mode].size) {
     const skel = skeleton(text, mode)
-    let found: Int32Array | undefined
+    let found: readonly number[] | undefined
     if (skel !== undefined) found = LITERALS[mode].found(skel)
     facts.memo.set(FOUND[mode], (memo = { size: LITERALS[mode].size, found }))
   }
@@ -549,7 +549,7 @@ function literalBitsIn(text: string, mode: Mode): Uint32Array | undefined {
   if (found === undefined) return undefined
   const facts = factsFor(text)
   // Made from this very list of literals (a new list when literals were added since).
-  let memo = facts.memo.get(BITS[mode]) as { found: Int32Array; bits: Uint32Array } | undefined
+  let memo = facts.memo.get(BITS[mode]) as { found: readonly number[]; bits: Uint32Array } | undefined
   if (memo?.found !== found) {
     const bits = new Uint32Array((LITERALS[mode].size >>> 5) + 1)
     for (const id of found) bits[id >>> 5]! |= 1 << (id & 31)
