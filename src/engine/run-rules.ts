@@ -135,7 +135,7 @@ function runEach(
         }
         const confidence = r.confidence ?? 1
         if (confidence < min) return
-        findings.push({ ...r, confidence, ruleId: rule.meta.id, severity, url: rule.meta.url })
+        findings.push(findingOf(r, confidence, rule.meta.id, severity, rule.meta.url))
       }
       try {
         rule.check({ transcript, options: active.options, analyse, report, locale: options.locale, since })
@@ -146,6 +146,22 @@ function runEach(
     if (options.timings) options.timings.set(rule.meta.id, (options.timings.get(rule.meta.id) ?? 0) + performance.now() - started)
   }
   return runs.map((r) => dedupe(r.findings))
+}
+
+/**
+ * A report as a finding: the report's fields (those it has), then the rule's.
+ * Copied field by field: an object spread over reports of every rule's shapes
+ * takes the engine's slow path (about ten microseconds a finding).
+ */
+function findingOf(r: Report, confidence: number, ruleId: string, severity: Severity, url: string | undefined): Finding {
+  const f: Finding = { turn: r.turn, reason: r.reason, confidence, ruleId, severity, url }
+  if (r.start !== undefined) f.start = r.start
+  if (r.end !== undefined) f.end = r.end
+  if (r.target !== undefined) f.target = r.target
+  if (r.note !== undefined) f.note = r.note
+  if (r.expected !== undefined) f.expected = r.expected
+  if (r.fix !== undefined) f.fix = r.fix
+  return f
 }
 
 /** One finding per rule, turn and span. */
