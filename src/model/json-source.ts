@@ -118,6 +118,20 @@ export function parseJson(source: string, start = 0, end = source.length): JsonN
     }
   }
 
+  /** An object key: its value only (no source map); escapes go the long way. */
+  const parseKey = (): string => {
+    for (let i = pos + 1; i < end; i++) {
+      const c = source.charCodeAt(i)
+      if (c === 0x22) {
+        const key = source.slice(pos + 1, i)
+        pos = i + 1
+        return key
+      }
+      if (c === 0x5c || c < 0x20) break
+    }
+    return parseString().value
+  }
+
   const parseValue = (depth: number): JsonNode => {
     if (depth > MAX_DEPTH) throw new JsonSyntaxError(`Nesting deeper than ${MAX_DEPTH} levels`, pos)
     skipSpace()
@@ -136,7 +150,7 @@ export function parseJson(source: string, start = 0, end = source.length): JsonN
         skipSpace()
         if (source.charCodeAt(pos) !== 0x22 || pos >= end) fail('a string key')
         const keyStart = pos
-        const key = parseString().value
+        const key = parseKey()
         skipSpace()
         if (source.charCodeAt(pos) !== 0x3a || pos >= end) fail("':' after key")
         pos++
