@@ -74,7 +74,8 @@ class LazyTurnAnalysis implements FullTurnAnalysis {
 
   memo<T>(key: string, compute: () => T): T {
     const memo = (this.#memo ??= new Map())
-    if (memo.has(key)) return memo.get(key) as T
+    const known = memo.get(key)
+    if (known !== undefined || memo.has(key)) return known as T
     const value = compute()
     memo.set(key, value)
     return value
