@@ -15,6 +15,8 @@ new RuleTester().run('acknowledge-complaint', rule, {
     { name: 'information question', conversation: { turns: [c('customer', 'How do I change my plan to the family one?'), c('agent', 'You can switch under Settings > Plan. It takes effect next month.')] } },
     { name: 'praise', conversation: { turns: [c('customer', 'Loved the crew on my flight today, great service!'), c('agent', 'Glad to hear it! We will pass it on.')] } },
     { name: 'a request is not a complaint', conversation: { turns: [c('customer', "I'd like to cancel my subscription please"), c('agent', 'Sure, can you confirm the email on the account?')] } },
+    { name: 'a late fee, a late check-out and a late reply are not late deliveries', conversation: { turns: [c('customer', 'Sorry for the late reply! Is there a late fee if I pay Monday, and can I book a late check-out?'), c('agent', 'No fee until Tuesday, and late check-out is free for members.')] } },
+    { name: '"no heating issues" is praise', conversation: { turns: [c('customer', 'The cottage was cosy, no heating issues at all this winter.'), c('agent', 'Glad you enjoyed it!')] } },
     { name: 'a public warning is not a complaint', conversation: { turns: [c('customer', 'PSA: there is a phishing text going around pretending to be the bank, do not click it'), c('agent', 'Thanks, forward it to our abuse address.')] } },
     // --- Conversation logic ---
     {
@@ -91,6 +93,11 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'an order that is late', conversation: { turns: [c('customer', 'my order is late'), c('agent', 'It shipped on Monday and should arrive by Friday.')] }, errors: [{ turn: 1 }] },
+    { name: 'a train that is 20 minutes late', conversation: { turns: [c('customer', '@Rail the 7:40 train is 20 mins late'), c('agent', 'The 7:40 is expected at 8:05 today.')] }, errors: [{ turn: 1 }] },
+    { name: 'no hot water', conversation: { turns: [c('customer', 'No hot water in room 214 since last night'), c('agent', 'Which room number again?')] }, errors: [{ turn: 1 }] },
+    { name: 'an update that bricked a phone', conversation: { turns: [c('customer', 'the update bricked my phone'), c('agent', 'Which model is it?')] }, errors: [{ turn: 1 }] },
+    { name: 'a site that keeps logging the customer out', conversation: { turns: [c('customer', 'your website keeps logging me out every 5 minutes'), c('agent', 'Which browser do you use?')] }, errors: [{ turn: 1 }] },
     // --- English ---
     {
       name: 'double charge, reply asks for details only',
