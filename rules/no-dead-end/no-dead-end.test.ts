@@ -9,6 +9,8 @@ new RuleTester().run('no-dead-end', rule, {
   valid: [
     // --- English: a next step in the same turn
     { name: 'find out + when', conversation: c(['customer', 'When will the blue jacket be back?'], ['agent', "I don't know offhand, but let me check with our warehouse team and get back to you within the hour."]) },
+    { name: 'a second verb of the same sentence', conversation: c(['customer', 'Will the jacket be restocked?'], ['agent', "We don't have a date yet and will message you the day it is back."]) },
+    { name: 'an alert set for the customer', conversation: c(['customer', 'Will the jacket be restocked?'], ['agent', "We don't have a date yet, but I've set an alert on your account."]) },
     { name: "can't + alternative", conversation: c(['customer', 'Can I get a refund on this ticket?'], ['agent', "We can't refund this ticket, but we can offer a voucher for the full amount."]) },
     { name: 'not my department + named team and transfer', conversation: c(['customer', 'Why was I charged twice?'], ['agent', "That's not something I can change from chat: our Payments team handles it, and I'm transferring you to them now."]) },
     { name: 'unable + link as a route', conversation: c(['customer', 'reset my account pls'], ['agent', "We're unable to access account details here; please submit a request at https://help.example.com/requests and we'll pick it up."]) },
@@ -48,6 +50,7 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: 'what the stock will do is not a next step', conversation: c(['customer', 'When will it be back?'], ['agent', "I don't know. It is out of stock and will be restocked at some point."]), errors: [{ turn: 1 }] },
     // --- English
     { name: 'bare no idea', conversation: c(['customer', 'when is the sale?'], ['agent', 'Honestly, no idea.']), errors: [{ turn: 1, span: 'no idea' }] },
     { name: 'not my department', conversation: c(['customer', 'My bill is wrong'], ['agent', "I'm afraid that's not my department."]), errors: [{ turn: 1, span: 'not my department' }] },
