@@ -189,7 +189,12 @@ const DENIAL_BENIGN = new Set([
   'advise', 'suggest', 'usually', 'normally', 'always', 'currently', 'yet', 'also', 'really', 'actually', 'necessarily', 'apologise', 'apologize',
   'you', 'your', 'the', 'that', 'this', 'any', 'all', 'our', 'his', 'her', 'their', 'them', 'him', 'not', 'even', 'ever', 'for', 'with', 'want', 'feel', 'say', 'tell'
 ])
-const stem = (w: string) => w.toLowerCase().replace(/(?:ing|ed|es|s|e)$/, '').replace(/(.)\1$/, '$1')
+/** Irregular past forms by their base ("lost" → "lose"), so that "we did not lose it" denies "you lost it". */
+const PAST_FORMS = new Map(Object.entries(en.pastForms as Record<string, string>))
+const stem = (word: string) => {
+  const w = word.toLowerCase()
+  return (PAST_FORMS.get(w) ?? w).replace(/(?:ing|ed|es|s|e)$/, '').replace(/(.)\1$/, '$1')
+}
 
 // ---------------------------------------------------------------------------
 // Prefilter (see prefilter.ts): one scan of a turn tells which matchers can
