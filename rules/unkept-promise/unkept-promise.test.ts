@@ -25,6 +25,14 @@ function conv(
 
 new RuleTester().run('unkept-promise', rule, {
   valid: [
+    {
+      name: 'the next reply says the promised work was done (in the passive)',
+      conversation: conv('email', '2024-03-04', 'Z', [
+        ['customer', '09:00', 'Hi, my refund for order 4412 has not arrived.'],
+        ['agent', '09:30', 'I will process it by end of day today.'],
+        ['agent', '+1d 10:00', 'Your refund was processed yesterday evening.']
+      ])
+    },
     // --- the GUIDE's Not clause: the transcript simply ends after the promise
     {
       name: 'promise, then the transcript ends',
