@@ -254,6 +254,15 @@ new RuleTester().run('unkept-promise', rule, {
   ],
 
   invalid: [
+    {
+      name: 'the customer chases with the day the agent named',
+      conversation: conv('email', '2024-03-04', 'Z', [
+        ['customer', '09:00', 'When will my replacement ship?'],
+        ['agent', '09:30', 'It will ship by Friday.'],
+        ['customer', '+7d 09:00', 'It is Monday and nothing has shipped, you said Friday.']
+      ]),
+      errors: [{ turn: 1 }]
+    },
     // --- English
     {
       name: 'chat: "update you in 10 minutes", chased 18 minutes later',
