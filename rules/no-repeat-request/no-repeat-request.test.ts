@@ -11,6 +11,7 @@ const conv = (...turns: T[]): TestConversation => ({ turns })
 
 new RuleTester().run('no-repeat-request', rule, {
   valid: [
+    { name: 'a phone number given, the phone model asked', conversation: conv(c('Call me on 07700 900123, the app crashes.'), a('Sorry! What phone model do you have?')) },
     {
       name: 'asks for an order number the customer never gave',
       conversation: conv(c('my parcel is a week late'), a('Sorry to hear that! Could you send me your order number?'))
@@ -125,6 +126,11 @@ new RuleTester().run('no-repeat-request', rule, {
     }
   ],
   invalid: [
+    {
+      name: 'the phone model, asked as "what phone model"',
+      conversation: conv(c('My phone is an iPhone 13 and the app crashes.'), a('Sorry about that! What phone model are you using?')),
+      errors: [{ turn: 1, reason: 'iPhone 13' }]
+    },
     {
       name: 'English chat: order number in the first message',
       conversation: conv(c('Hi, order 55120 arrived with a cracked lid.'), a("I'm sorry about that! Could you send me your order number?")),
