@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-rudeness', rule, {
   valid: [
+    { name: 'a payment plan for whoever cannot pay at once', conversation: pair('why is it so expensive', "If you can't afford it all at once, we offer 12 monthly payments, or if you can't afford it, we have a cheaper model too.") },
     // GUIDE "Not" clauses and harmless look-alikes.
     { name: '"obviously we\'ll refund you" is not condescending', conversation: pair('will I get my money back?', "Obviously we'll refund you if it doesn't arrive.") },
     { name: 'obviously + an admission', conversation: pair('this is the third delay', "Obviously this isn't the experience we want for you. I've escalated it.") },
@@ -46,6 +47,7 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: "if you can't afford it, don't buy it", conversation: pair('why is it so expensive', "If you can't afford it, don't buy it."), errors: [{ turn: 1, span: "If you can't afford it, don't" }] },
     // English.
     { name: 'calm down', conversation: pair('my bill is four hundred dollars!', "Okay, calm down, sir. What's the account number?"), errors: [{ turn: 1, span: 'calm down', reason: 'Tone-polices' }] },
     { name: 'no need to get snippy', conversation: pair("whatever, I'll move it myself", 'No need to get snippy. I can move it now.'), errors: [{ turn: 1, span: 'No need to get snippy' }] },
