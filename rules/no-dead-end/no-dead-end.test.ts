@@ -9,6 +9,7 @@ new RuleTester().run('no-dead-end', rule, {
   valid: [
     // --- English: a next step in the same turn
     { name: 'find out + when', conversation: c(['customer', 'When will the blue jacket be back?'], ['agent', "I don't know offhand, but let me check with our warehouse team and get back to you within the hour."]) },
+    { name: 'the customer can do it themselves', conversation: c(['customer', 'Can you reset my bank PIN?'], ['agent', "We can't reset PINs here, but you can do it in the app under Cards > PIN."]) },
     { name: 'a second verb of the same sentence', conversation: c(['customer', 'Will the jacket be restocked?'], ['agent', "We don't have a date yet and will message you the day it is back."]) },
     { name: 'an alert set for the customer', conversation: c(['customer', 'Will the jacket be restocked?'], ['agent', "We don't have a date yet, but I've set an alert on your account."]) },
     { name: "can't + alternative", conversation: c(['customer', 'Can I get a refund on this ticket?'], ['agent', "We can't refund this ticket, but we can offer a voucher for the full amount."]) },
