@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: 'answering a question with a negative is not a denial', conversation: pair('Is the store open today?', 'The store is not open on Sundays, but the online shop is.') },
     { name: 'what should have happened already is not blame', conversation: pair('Where is my refund?', 'You should have been refunded on Monday; let me check what happened.') },
     // GUIDE "Not" clauses: neutral policy or fact, own mistake, apology with clarification.
     { name: 'neutral policy', conversation: pair('my refund has not arrived', 'Refunds take 5–7 business days to reach your card.') },
@@ -75,6 +76,7 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'denying the reported action', conversation: pair('your app deleted my notes', "Our app doesn't delete notes. Check your device."), errors: [{ turn: 1, span: "Our app doesn't delete" }] },
     { name: 'you should have been home', conversation: pair('My delivery was left outside in the rain.', 'You should have been home to receive it.'), errors: [{ turn: 1, span: 'You should have been home' }] },
     { name: 'you probably used it wrong', conversation: pair('The heater stopped working after a week.', 'You probably used it wrong. It works fine if you follow the instructions.'), errors: [{ turn: 1, span: 'You probably used it wrong' }] },
+    { name: 'denying what the customer said it is', conversation: pair('The app is slow today.', 'The app is not slow, it must be your connection.'), errors: [{ turn: 1, span: 'The app is not slow' }] },
     { name: 'denying an action reported in an irregular past form', conversation: pair('You lost my parcel.', 'We did not lose it. It was delivered and signed for.'), errors: [{ turn: 1, span: 'We did not lose' }] },
     { name: 'denying a broken screen', conversation: pair('You broke my screen during the repair.', 'Our technician did not break it, the crack was there before.'), errors: [{ turn: 1, span: 'Our technician did not break' }] },
     { name: 'emphatic do pushing back', conversation: pair("why don't you have recurring transfers like other banks", 'We do have that facility, Anne. Please visit the Transfers page.'), errors: [{ turn: 1, span: 'We do have' }] },
