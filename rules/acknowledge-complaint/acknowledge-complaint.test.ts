@@ -5,6 +5,7 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: 'a question about a past order, a station and a gate', conversation: { turns: [c('customer', 'I ordered a large last time and it fitted, should I order large again? And can I wait at the gate with my kids?'), c('agent', 'Large should fit, and yes, families can wait at the gate.')] } },
     // --- English: the first reply acknowledges ---
     { name: 'apology', conversation: { turns: [c('customer', 'You charged me twice for my gym membership this month.'), c('agent', "I'm sorry about that! Could you tell me the last four digits of the card?")] } },
     { name: 'empathy', conversation: { turns: [c('customer', 'Three hours on hold and nobody picked up. Ridiculous.'), c('agent', 'I understand how frustrating that wait must have been. I can help you right here.')] } },
@@ -93,6 +94,13 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'the wrong size delivered', conversation: { turns: [c('customer', '@Acme I ordered a large and got a small'), c('agent', 'Please DM us your order number.')] }, errors: [{ turn: 1 }] },
+    { name: 'stranded at the airport without a bag', conversation: { turns: [c('customer', '@Air stuck at the airport, my bag did not make the connection'), c('agent', 'Please DM us your booking reference.')] }, errors: [{ turn: 1 }] },
+    { name: 'charged for what the customer never used', conversation: { turns: [c('customer', '@Tel my bill says I owe £300, I have never used that much data'), c('agent', 'Please DM us your account number.')] }, errors: [{ turn: 1 }] },
+    { name: 'a site that errors out', conversation: { turns: [c('customer', 'trying to cancel for a week, your site just errors out'), c('agent', 'Which browser are you using?')] }, errors: [{ turn: 1 }] },
+    { name: 'no sign of the engineer', conversation: { turns: [c('customer', 'delivery window was 8-12, it is now 3pm and no sign of anyone'), c('agent', 'What is your postcode?')] }, errors: [{ turn: 1 }] },
+    { name: 'an app that says the ticket is invalid', conversation: { turns: [c('customer', 'bought a ticket and the app says it is invalid'), c('agent', 'What is the ticket number?')] }, errors: [{ turn: 1 }] },
+    { name: 'how you treat your customers', conversation: { turns: [c('customer', 'been a customer 10 years and this is how you treat me?'), c('agent', 'Please DM us your account number.')] }, errors: [{ turn: 1 }] },
     { name: 'an order that is late', conversation: { turns: [c('customer', 'my order is late'), c('agent', 'It shipped on Monday and should arrive by Friday.')] }, errors: [{ turn: 1 }] },
     { name: 'a train that is 20 minutes late', conversation: { turns: [c('customer', '@Rail the 7:40 train is 20 mins late'), c('agent', 'The 7:40 is expected at 8:05 today.')] }, errors: [{ turn: 1 }] },
     { name: 'no hot water', conversation: { turns: [c('customer', 'No hot water in room 214 since last night'), c('agent', 'Which room number again?')] }, errors: [{ turn: 1 }] },
