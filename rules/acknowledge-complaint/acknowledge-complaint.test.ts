@@ -5,6 +5,7 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: 'Arabic questions about scratches, cash and the courier', conversation: { turns: [c('customer', 'هل الضمان يغطي الخدوش؟ وما ينفع أدفع كاش؟ ومتى يوصل المندوب؟'), c('agent', 'أهلا بك، الضمان يغطيها والدفع كاش متاح.')] } },
     { name: 'a question about a past order, a station and a gate', conversation: { turns: [c('customer', 'I ordered a large last time and it fitted, should I order large again? And can I wait at the gate with my kids?'), c('agent', 'Large should fit, and yes, families can wait at the gate.')] } },
     // --- English: the first reply acknowledges ---
     { name: 'apology', conversation: { turns: [c('customer', 'You charged me twice for my gym membership this month.'), c('agent', "I'm sorry about that! Could you tell me the last four digits of the card?")] } },
@@ -94,6 +95,11 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'Gulf: two weeks late and nobody answers', conversation: { turns: [c('customer', 'طلبي متأخر أسبوعين وما أحد يرد'), c('agent', 'ممكن ترسل لنا رقم الطلب على الخاص؟')] }, errors: [{ turn: 1 }] },
+    { name: 'Gulf: the app keeps kicking me out', conversation: { turns: [c('customer', 'التطبيق يطلعني برا كل شوي'), c('agent', 'حدّث التطبيق من المتجر')] }, errors: [{ turn: 1 }] },
+    { name: 'the courier never came', conversation: { turns: [c('customer', 'المندوب ما جا وكاتبين تم التوصيل'), c('agent', 'ممكن رقم الطلب؟')] }, errors: [{ turn: 1 }] },
+    { name: 'a wrong bill, double the amount', conversation: { turns: [c('customer', 'الفاتورة غلط، مطلوب مني ضعف المبلغ'), c('agent', 'ممكن رقم الحساب؟')] }, errors: [{ turn: 1 }] },
+    { name: 'a new phone with a scratch', conversation: { turns: [c('customer', 'اشتريت جوال جديد وفيه خدش بالشاشة'), c('agent', 'ممكن صورة للفاتورة؟')] }, errors: [{ turn: 1 }] },
     { name: 'the wrong size delivered', conversation: { turns: [c('customer', '@Acme I ordered a large and got a small'), c('agent', 'Please DM us your order number.')] }, errors: [{ turn: 1 }] },
     { name: 'stranded at the airport without a bag', conversation: { turns: [c('customer', '@Air stuck at the airport, my bag did not make the connection'), c('agent', 'Please DM us your booking reference.')] }, errors: [{ turn: 1 }] },
     { name: 'charged for what the customer never used', conversation: { turns: [c('customer', '@Tel my bill says I owe £300, I have never used that much data'), c('agent', 'Please DM us your account number.')] }, errors: [{ turn: 1 }] },
