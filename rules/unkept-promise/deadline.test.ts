@@ -72,7 +72,10 @@ describe('parseDeadline — English day words and clock times', () => {
     ['by Thursday, May 9', '2024-05-09T23:59'],
     ['next week', '2024-05-19T23:59'],
     ['by the end of the week', '2024-05-12T23:59'],
-    ['by the end of the month', '2024-05-31T23:59']
+    ['by the end of the month', '2024-05-31T23:59'],
+    ['by the 10th', '2024-05-10T23:59'],
+    ['on the 3rd', '2024-06-03T23:59'],
+    ['before the 7th', '2024-05-07T23:59']
   ])('%s', (text, expected) => expect(due(text, at)).toBe(expected))
 
   it('reads a bare hour as the next time it comes round', () => {
@@ -176,7 +179,9 @@ describe('parseDeadline — no deadline', () => {
     'it usually takes from 2 to 4 days',
     'سنتواصل معك',
     '',
-    'المبلغ ١٥٠ ريال'
+    'المبلغ ١٥٠ ريال',
+    'Your room is on the 3rd floor',
+    'It worked on the 2nd try'
   ])('%s', (text) => expect(due(text, '2024-03-04T10:00:00Z')).toBe('none'))
 
   it('returns the span of the time expression in the original text', () => {

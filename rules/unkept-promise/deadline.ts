@@ -283,6 +283,17 @@ function dateDiffDays(c: Clock, month: number, day: number): number | undefined 
   return Math.round((target - today) / DAY)
 }
 
+/** Days until the next `day` of a month: this month's when it has not passed, else next month's (undefined: no such day then). */
+function dayOfMonthPlus(c: Clock, day: number): number | undefined {
+  if (day < 1 || day > 31) return undefined
+  const p = localParts(c)
+  const today = Date.UTC(p.y, p.m, p.d)
+  const month = day >= p.d ? p.m : p.m + 1
+  const target = Date.UTC(p.y, month, day)
+  if (new Date(target).getUTCDate() !== day) return undefined
+  return Math.round((target - today) / DAY)
+}
+
 function weekdayPlus(c: Clock, target: number, next: boolean): number {
   const p = localParts(c)
   let plus = (target - p.dow + 7) % 7
@@ -322,6 +333,11 @@ const EN_month = /\b(?:(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+
 const EN_MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec'
 const EN_dm = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${EN_MONTH})\b\.?`, 'g')
 const EN_md = new RegExp(String.raw`\b(${EN_MONTH})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`, 'g')
+/** A day of the month without the month, after a word that makes it a deadline: "by the 10th", "on the 3rd" (not "the 3rd floor"). */
+const EN_dayOfMonth = new RegExp(
+  String.raw`\b(?:by|before|on|until|till|no\s+later\s+than)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:${EN_MONTH})\b)(?!\s+(?:floor|time|attempt|try|call|day|week|month|item|line|option|one|person|party|step|page|place|row|edition|generation|gen|quarter|year|instal?lment|payment|reminder)s?\b)`,
+  'g'
+)
 const EN_ampm = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/g
 const EN_h24 = /\b([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:a\.?m|p\.?m))/g
 const EN_range = /\b(?:between|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:and|to|-|–)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d:])(?!\s*(?:business|working|days?|hours?|hrs?|weeks?|months?|minutes?|mins?|%|items?|times?|people|percent))/g
@@ -471,6 +487,12 @@ function scanEnglish(s: string, c: Clock, out: Scan, arabizi: boolean, latin: bo
   while ((m = EN_md.exec(s))) {
     if (m[1] === 'may' && !/\d/.test(m[2]!)) continue
     const plus = dateDiffDays(c, MONTHS_EN[m[1]!]!, Number(m[2]))
+    if (plus !== undefined) out.days.push({ start: m.index, end: m.index + m[0].length, plus })
+  }
+
+  EN_dayOfMonth.lastIndex = 0
+  while ((m = EN_dayOfMonth.exec(s))) {
+    const plus = dayOfMonthPlus(c, Number(m[1]))
     if (plus !== undefined) out.days.push({ start: m.index, end: m.index + m[0].length, plus })
   }
 
