@@ -75,7 +75,10 @@ describe('parseDeadline — English day words and clock times', () => {
     ['by the end of the month', '2024-05-31T23:59'],
     ['by the 10th', '2024-05-10T23:59'],
     ['on the 3rd', '2024-06-03T23:59'],
-    ['before the 7th', '2024-05-07T23:59']
+    ['before the 7th', '2024-05-07T23:59'],
+    ['by end of play', '2024-05-07T23:59'],
+    ['by lunchtime', '2024-05-08T14:00'],
+    ['by lunch tomorrow', '2024-05-08T14:00']
   ])('%s', (text, expected) => expect(due(text, at)).toBe(expected))
 
   it('reads a bare hour as the next time it comes round', () => {

@@ -324,7 +324,7 @@ const EN_dur = new RegExp(
   'g'
 )
 const EN_fromNow = new RegExp(String.raw`\b(${EN_NUM})\s+(${EN_UNIT})\s+from\s+now\b`, 'g')
-const EN_today = /\b(?:later\s+today|today|tonight|this\s+(morning|afternoon|evening)|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|today|business(?:\s+day)?|(?:the\s+)?working\s+day)|eod|cob|close\s+of\s+(?:business|play))\b/g
+const EN_today = /\b(?:later\s+today|today|tonight|this\s+(morning|afternoon|evening)|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|today|business(?:\s+day)?|(?:the\s+)?working\s+day|play)|eod|eop|cob|close\s+of\s+(?:business|play))\b/g
 const EN_tomorrow = /\b(?:(?:the\s+)?day\s+after\s+(tomorrow)|tomorrow)(?:\s+(morning|afternoon|evening|night|noon|midday))?\b/g
 const EN_weekday = /\b(?:(next|this|on|by|until|till|before|coming|this\s+coming)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b(?:\s+(morning|afternoon|evening|night))?/g
 const EN_abbr = /\b(on|by|before|until|next|this)\s+(sun|mon|tues|tue|wed|thurs|thur|thu|fri|sat)\b\.?/g
@@ -342,6 +342,8 @@ const EN_ampm = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/g
 const EN_h24 = /\b([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:a\.?m|p\.?m))/g
 const EN_range = /\b(?:between|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:and|to|-|–)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d:])(?!\s*(?:business|working|days?|hours?|hrs?|weeks?|months?|minutes?|mins?|%|items?|times?|people|percent))/g
 const EN_named = /\b(noon|midday|midnight)\b/g
+/** "By lunchtime": lunch is over by two (the later reading). */
+const EN_lunch = /\b(?:by|before|at|around)\s+lunch(?:\s*time)?\b/g
 const EN_oclock = /\b(\d{1,2})\s*o['’]?\s*clock\b/g
 const EN_bare = /\b(?:by|before|until|till|around|no\s+later\s+than)\s+(\d{1,2})(?=\s*(?:$|[,;!)]|\.(?!\d)|\s+(?:today|tonight|tomorrow|this|on|local|pacific|eastern|central|mountain|gmt|utc|bst|cet|est|edt|pst|pdt|uk|your|our|at)\b))/g
 const AR_UNIT_AR = 'دقيقتين|دقيقتان|دقيقه|دقايق|دقائق|ساعتين|ساعتان|ساعات|ساعه|يومين|يومان|ايام|يوم|اسبوعين|اسبوعان|اسابيع|اسبوع|شهرين|شهران|شهور|اشهر|شهر|ثواني|ثانيه'
@@ -519,6 +521,8 @@ function scanEnglish(s: string, c: Clock, out: Scan, arabizi: boolean, latin: bo
     if (m[1] === 'midnight') out.parts.push({ start: m.index, end: m.index + m[0].length, part: 'evening' })
     else out.clocks.push({ start: m.index, end: m.index + m[0].length, h: 12, m: 0, mer: 'pm' })
   }
+  EN_lunch.lastIndex = 0
+  while ((m = EN_lunch.exec(s))) out.clocks.push({ start: m.index, end: m.index + m[0].length, h: 2, m: 0, mer: 'pm' })
   EN_oclock.lastIndex = 0
   while ((m = EN_oclock.exec(s))) out.clocks.push({ start: m.index, end: m.index + m[0].length, h: Number(m[1]), m: 0 })
   EN_bare.lastIndex = 0
