@@ -144,6 +144,11 @@ describe('parseDeadline — Arabic and Arabizi', () => {
     ['خلال ثلاثة أيام', '2024-03-12T23:59']
   ])('%s', (text, expected) => expect(due(text, at)).toBe(expected))
 
+  it('reads a plural with no number as a few', () => {
+    expect(due('خلال دقايق بيوصلك الرابط', '2024-05-07T10:05:00+03:00')).toBe('2024-05-07T10:20')
+    expect(due('خلال ساعات', '2024-05-07T10:05:00+03:00')).toBe('2024-05-07T13:05')
+  })
+
   it('counts working days with the weekend it is given', () => {
     // Sunday + 3 working days with a Fri/Sat weekend = Wednesday.
     expect(due('خلال ثلاثة أيام عمل', '2024-04-14T16:00:00+03:00', { weekend: [5, 6] })).toBe('2024-04-17T23:59')

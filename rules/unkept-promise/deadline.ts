@@ -576,6 +576,8 @@ function scanArabic(s: string, c: Clock, out: Scan, latin: boolean, arabic: bool
       if (a !== undefined) n = (number(a) ?? 1) + (number(plusWord) ?? 0)
       if (b !== undefined) n = Math.max(n, number(b) ?? n)
       if (/^(?:كم|كام)$/.test(a ?? '') && u.unit === 'minute') n = 10
+      // A plural with no number ("within minutes", «خلال دقايق», «خلال أيام») is a few, as "a few minutes" is.
+      if (a === undefined && u.count === undefined && /^(?:دقاي|دقائ|ساعات|ايام|اسابيع|اشهر|شهور|ثوان)/.test(unitWord!)) n = u.unit === 'minute' ? 15 : 3
       const unit: Unit = work && u.unit === 'day' ? 'businessDay' : u.unit
       out.durations.push({ start: m.index, end: m.index + all!.length, n, unit })
     }
