@@ -285,13 +285,8 @@ function dateDiffDays(c: Clock, month: number, day: number): number | undefined 
 
 /** Days until the next `day` of a month: this month's when it has not passed, else next month's (undefined: no such day then). */
 function dayOfMonthPlus(c: Clock, day: number): number | undefined {
-  if (day < 1 || day > 31) return undefined
   const p = localParts(c)
-  const today = Date.UTC(p.y, p.m, p.d)
-  const month = day >= p.d ? p.m : p.m + 1
-  const target = Date.UTC(p.y, month, day)
-  if (new Date(target).getUTCDate() !== day) return undefined
-  return Math.round((target - today) / DAY)
+  return dateDiffDays(c, day >= p.d ? p.m : p.m + 1, day)
 }
 
 function weekdayPlus(c: Clock, target: number, next: boolean): number {
