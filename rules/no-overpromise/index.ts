@@ -118,6 +118,14 @@ function englishPromiseIsOutcome(after: string): boolean {
   return /(?:\bwill\b|['’]ll\b|\bwon['’]t\b|\bshall\b|\bgoing\s+to\b|\bgonna\b|\bbe\s+(?:back|there|with\s+you|delivered|fixed|resolved|sorted|done|approved|refunded|credited|online|working)\b)/i.test(clause)
 }
 
+/** "It will arrive tomorrow, I promise": a promise that ends its sentence is about the clause before it. */
+function englishTrailingPromiseIsOutcome(text: string, m: PhraseMatch): boolean {
+  if (!/^\s*(?:[.!?\n;)]|$)/.test(text.slice(m.end, m.end + 3))) return false
+  const before = text.slice(Math.max(0, m.start - 200), m.start)
+  const clause = before.slice(before.search(/[^.!?\n;]*$/)).replace(/[\s,:—–-]+$/, '')
+  return englishPromiseIsOutcome(clause)
+}
+
 /** "we'll definitely pass this on" is the agent's own action; "it'll definitely arrive" is not. */
 function englishCertaintyIsOwnAction(text: string, m: PhraseMatch): boolean {
   const matched = text.slice(m.start, m.end)
@@ -442,7 +450,7 @@ export default defineRule<NoOverpromiseOptions>({
           if (m.entry.dialect) {
             tokens ??= context.analyse(i).tokens
             if (arabicOutcomeAfter(tokens, text, m.end, 8, false) !== true) continue
-          } else if (!englishPromiseIsOutcome(text.slice(m.end, m.end + 200))) continue
+          } else if (!englishPromiseIsOutcome(text.slice(m.end, m.end + 200)) && !englishTrailingPromiseIsOutcome(text, m)) continue
         }
         if (kind === 'assure') {
           // "We assure you that you will be assisted" is a courtesy; "I assure you it will arrive tomorrow" is not.

@@ -7,6 +7,8 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-overpromise', rule, {
   valid: [
+    { name: 'a promise of the agent\'s own action, at the end of the sentence', conversation: c(['customer', 'Can you call me?'], ['agent', 'I will call you at 3pm, I promise.']) },
+    { name: 'an offer that will not be repeated', conversation: c(['customer', 'Can I get the discount later?'], ['agent', 'Sorry, this offer will never be repeated, but there is a new one in May.']) },
     // --- English: the agent's own next actions (GUIDE "Not" clause)
     { name: "I'll email you the label", conversation: c(['customer', 'How do I send it back?'], ['agent', "I'll email you the return label within the hour."]) },
     { name: "we'll look into it", conversation: c(['customer', 'The app keeps crashing'], ['agent', "Sorry about that! We'll look into it and get back to you tomorrow."]) },
@@ -44,6 +46,9 @@ new RuleTester().run('no-overpromise', rule, {
   ],
   invalid: [
     // --- English
+    { name: 'a promise at the end of the sentence', conversation: c(['customer', 'When will it come?'], ['agent', 'It will arrive tomorrow, I promise!']), errors: [{ turn: 1, span: 'I promise' }] },
+    { name: 'nothing can go wrong', conversation: c(['customer', 'Will my data be safe?'], ['agent', 'Nothing can ever go wrong with your data.']), errors: [{ turn: 1, span: 'Nothing can ever go wrong' }] },
+    { name: 'it will never break', conversation: c(['customer', 'Is this durable?'], ['agent', 'This kettle will never break.']), errors: [{ turn: 1, span: 'This kettle will never break' }] },
     { name: 'I guarantee', conversation: c(['customer', 'Need it by Friday'], ['agent', "I guarantee it'll be with you before Friday."]), errors: [{ turn: 1, span: 'I guarantee' }] },
     { name: "it'll definitely arrive", conversation: c(['customer', 'Changed the address?'], ['agent', "Yes, updated. It'll definitely arrive on Monday."]), errors: [{ turn: 1, span: "'ll definitely" }] },
     { name: 'never happen again', conversation: c(['customer', 'Third outage this month!'], ['agent', "We're sorry. Rest assured, this will never happen again."]), errors: [{ turn: 1, span: 'this will never happen again', reason: 'never' }] },
