@@ -8,6 +8,9 @@ const a = (text: string): T => ({ role: 'agent', text })
 
 new RuleTester().run('confirm-understanding', rule, {
   valid: [
+    // Agreeing with praise or thanks presumes nothing.
+    { name: 'agreeing with praise', conversation: convo(c('I love the new app!'), a('I know exactly what you mean, the team did a great job!')) },
+    { name: 'agreeing with thanks (Arabic)', conversation: convo(c('شكرا على الخدمة الممتازة'), a('فاهم عليك تماما، نورتنا')) },
     // Asking or restating is the opposite of this rule.
     { name: 'asks which one', conversation: convo(c('can you remove the extra line from my plan?'), a('Sure! I see 3 lines on your account. Which one would you like me to remove?')) },
     { name: 'restates before acting', conversation: convo(c('hey can you upgrade me?'), a('Happy to! Just to confirm, do you mean your broadband plan or your phone?')) },
@@ -50,6 +53,8 @@ new RuleTester().run('confirm-understanding', rule, {
   ],
   invalid: [
     // Claims to know.
+    { name: 'thanks with a problem is not only praise', conversation: convo(c('Thanks, but my order is still missing'), a('I know exactly what you mean, I have resent it.')), errors: [{ turn: 1, span: 'I know exactly what you mean' }] },
+    { name: 'praise with a request is not only praise', conversation: convo(c('Love the app! Can you add dark mode?'), a('I know exactly what you need, dark mode is coming.')), errors: [{ turn: 1, span: 'I know exactly what you need' }] },
     { name: 'I know exactly what you need', conversation: convo(c('the report thing is wrong'), a('I know exactly what you need: switch the date format under Settings → Regional.')), errors: [{ turn: 1, span: 'I know exactly what you need', reason: 'Claims to know' }] },
     { name: 'obviously you want', conversation: convo(c('i want to change plans'), a("Obviously you want the premium plan, so I've upgraded you.")), errors: [{ turn: 1, span: 'Obviously you want' }] },
     { name: "I'm sure you meant", conversation: convo(c('put 200 in the joint one'), a("I'm sure you meant the joint savings, so I've moved $200 there.")), errors: [{ turn: 1, span: "I'm sure you meant" }] },

@@ -53,6 +53,8 @@ const MULTIPLE = both(en.multipleCandidates, ar.multipleCandidates)
 const VERIFICATION = both(en.verificationAsks, ar.verificationAsks)
 const EXPLICIT = both(en.explicitRequests, ar.explicitRequests)
 const GUESSES = both(en.guesses, ar.guesses)
+const PRAISE = both(en.praise, ar.praise)
+const NOT_ONLY_PRAISE = both(en.notOnlyPraise, ar.notOnlyPraise)
 const HELP_ONLY = new Set(en.helpOnlyWords.map((w) => w.toLowerCase()))
 const HELP_WORDS = new Set(en.helpWords.map((w) => w.toLowerCase()))
 
@@ -107,6 +109,11 @@ function bareHelp(text: string): boolean {
   const w = words(text).filter((x) => /\p{L}/u.test(x))
   if (w.length === 0 || w.length > 10) return false
   return w.some((x) => HELP_WORDS.has(x)) && w.every((x) => HELP_ONLY.has(x))
+}
+
+/** The customer only praised or thanked: no question, no request, no contrast or problem next to it. */
+function onlyPraised(text: string | undefined): boolean {
+  return text !== undefined && PRAISE.test(text) && !/[?؟]/.test(text) && !EXPLICIT.test(text) && !NOT_ONLY_PRAISE.test(text)
 }
 
 interface CustomerBlock {
@@ -257,8 +264,9 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
   // A claim turned into a check: a question in the same or the next sentence ("…, is that right?").
   const checkedRightAfter = (start: number, end: number) => questions.some((q) => q.end > start && q.start < end + 120)
 
-  // 1. Claims to know what the customer means.
+  // 1. Claims to know what the customer means (agreeing with praise or thanks presumes nothing).
   const claims = [...PRESUMPTION.find(masked), ...(extraPresumption?.find(masked) ?? [])].sort((x, y) => x.start - y.start)
+  if (claims.length > 0 && onlyPraised(blockBefore(transcript.turns, i).block?.text)) claims.length = 0
   for (const c of claims) {
     if (checkedRightAfter(c.start, c.end)) continue
     return { kind: 'presumption', start: c.start, end: c.end, confidence: 0.85 }
