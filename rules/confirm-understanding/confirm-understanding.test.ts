@@ -8,6 +8,7 @@ const a = (text: string): T => ({ role: 'agent', text })
 
 new RuleTester().run('confirm-understanding', rule, {
   valid: [
+    { name: '"I see what you mean" after a detailed request', conversation: convo(c('Please move my Thursday 3pm dentist appointment at the Leeds clinic to Friday at 10am, same dentist.'), a("I see what you mean, I've moved it to Friday 10am with Dr Shah.")) },
     // Agreeing with praise or thanks presumes nothing.
     { name: 'agreeing with praise', conversation: convo(c('I love the new app!'), a('I know exactly what you mean, the team did a great job!')) },
     { name: 'agreeing with thanks (Arabic)', conversation: convo(c('شكرا على الخدمة الممتازة'), a('فاهم عليك تماما، نورتنا')) },
@@ -53,6 +54,7 @@ new RuleTester().run('confirm-understanding', rule, {
   ],
   invalid: [
     // Claims to know.
+    { name: '"I know what you mean" about a vague request, then acts', conversation: convo(c('My account is weird since yesterday'), a("I know what you mean, I've cleared your cache remotely.")), errors: [{ turn: 1, span: 'I know what you mean' }] },
     { name: 'thanks with a problem is not only praise', conversation: convo(c('Thanks, but my order is still missing'), a('I know exactly what you mean, I have resent it.')), errors: [{ turn: 1, span: 'I know exactly what you mean' }] },
     { name: 'praise with a request is not only praise', conversation: convo(c('Love the app! Can you add dark mode?'), a('I know exactly what you need, dark mode is coming.')), errors: [{ turn: 1, span: 'I know exactly what you need' }] },
     { name: 'I know exactly what you need', conversation: convo(c('the report thing is wrong'), a('I know exactly what you need: switch the date format under Settings → Regional.')), errors: [{ turn: 1, span: 'I know exactly what you need', reason: 'Claims to know' }] },

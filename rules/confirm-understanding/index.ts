@@ -39,7 +39,7 @@ const list = (a: ReadonlyArray<PhraseEntry> | undefined): ReadonlyArray<PhraseEn
 
 // Compiled once at module load.
 const PRESUMPTION = both(en.presumption, ar.presumption)
-const PRESUMPTION_WEAK = compilePhrases(list(ar.presumptionWeak))
+const PRESUMPTION_WEAK = compilePhrases([...list(en.presumptionWeak), ...list(ar.presumptionWeak)])
 const CHECKING = both(en.checking, ar.checking)
 const SUGGESTION_QUESTIONS = compilePhrases(en.suggestionQuestions)
 const ACTIONS = both(en.actions, ar.actions)
