@@ -5,6 +5,8 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: 'a moved appointment the customer is happy with', conversation: { turns: [c('customer', 'my appointment was moved to Friday, thanks for sorting it so fast!'), c('agent', 'You are welcome!')] } },
+    { name: 'questions about soaked tents and leaving parcels', conversation: { turns: [c('customer', 'Is the tent waterproof or will it get soaked in heavy rain? And can I leave my parcel in the porch?'), c('agent', 'It is waterproof, and yes, add a note at checkout.')] } },
     { name: 'Arabic questions about scratches, cash and the courier', conversation: { turns: [c('customer', 'هل الضمان يغطي الخدوش؟ وما ينفع أدفع كاش؟ ومتى يوصل المندوب؟'), c('agent', 'أهلا بك، الضمان يغطيها والدفع كاش متاح.')] } },
     { name: 'a question about a past order, a station and a gate', conversation: { turns: [c('customer', 'I ordered a large last time and it fitted, should I order large again? And can I wait at the gate with my kids?'), c('agent', 'Large should fit, and yes, families can wait at the gate.')] } },
     // --- English: the first reply acknowledges ---
@@ -95,6 +97,15 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'still charging after cancelling', conversation: { turns: [c('customer', '@Acme cancelled my sub 3 times and you keep taking money'), c('agent', 'Please DM us your account email.')] }, errors: [{ turn: 1 }] },
+    { name: 'a soaked, crushed parcel', conversation: { turns: [c('customer', '@Acme the package was soaked and the box was crushed'), c('agent', 'Please DM us your account email.')] }, errors: [{ turn: 1 }] },
+    { name: 'a parcel left in a bin', conversation: { turns: [c('customer', '@Acme your driver left my parcel in a bin'), c('agent', 'Please DM us your account email.')] }, errors: [{ turn: 1 }] },
+    { name: 'a promised callback that never came', conversation: { turns: [c('customer', '@Acme I was promised a callback yesterday and nothing'), c('agent', 'Please DM us your account email.')] }, errors: [{ turn: 1 }] },
+    { name: 'an app that wiped the saved data', conversation: { turns: [c('customer', '@Acme your app wiped all my saved recipes'), c('agent', 'Please DM us your account email.')] }, errors: [{ turn: 1 }] },
+    { name: 'cut off on the phone', conversation: { turns: [c('customer', '@Acme been on the phone 2 hours and got cut off twice'), c('agent', 'Please DM us your account email.')] }, errors: [{ turn: 1 }] },
+    { name: 'a moved flight nobody mentioned', conversation: { turns: [c('customer', '@Acme my flight got moved 6 hours and no one emailed me'), c('agent', 'Please DM us your account email.')] }, errors: [{ turn: 1 }] },
+    { name: 'a paid seat given to someone else', conversation: { turns: [c('customer', '@Acme seat I paid extra for was given to someone else'), c('agent', 'Please DM us your account email.')] }, errors: [{ turn: 1 }] },
+    { name: 'wifi that drops every evening', conversation: { turns: [c('customer', '@Acme wifi drops every evening, unusable'), c('agent', 'Please DM us your account email.')] }, errors: [{ turn: 1 }] },
     { name: 'Gulf: two weeks late and nobody answers', conversation: { turns: [c('customer', 'طلبي متأخر أسبوعين وما أحد يرد'), c('agent', 'ممكن ترسل لنا رقم الطلب على الخاص؟')] }, errors: [{ turn: 1 }] },
     { name: 'Gulf: the app keeps kicking me out', conversation: { turns: [c('customer', 'التطبيق يطلعني برا كل شوي'), c('agent', 'حدّث التطبيق من المتجر')] }, errors: [{ turn: 1 }] },
     { name: 'the courier never came', conversation: { turns: [c('customer', 'المندوب ما جا وكاتبين تم التوصيل'), c('agent', 'ممكن رقم الطلب؟')] }, errors: [{ turn: 1 }] },
