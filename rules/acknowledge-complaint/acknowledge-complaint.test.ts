@@ -9,6 +9,9 @@ new RuleTester().run('acknowledge-complaint', rule, {
     { name: 'questions about soaked tents and leaving parcels', conversation: { turns: [c('customer', 'Is the tent waterproof or will it get soaked in heavy rain? And can I leave my parcel in the porch?'), c('agent', 'It is waterproof, and yes, add a note at checkout.')] } },
     { name: 'Arabic questions about scratches, cash and the courier', conversation: { turns: [c('customer', 'هل الضمان يغطي الخدوش؟ وما ينفع أدفع كاش؟ ومتى يوصل المندوب؟'), c('agent', 'أهلا بك، الضمان يغطيها والدفع كاش متاح.')] } },
     { name: 'a question about a past order, a station and a gate', conversation: { turns: [c('customer', 'I ordered a large last time and it fitted, should I order large again? And can I wait at the gate with my kids?'), c('agent', 'Large should fit, and yes, families can wait at the gate.')] } },
+    { name: 'a fixed problem, a fraud team and a habit are not failures', conversation: { turns: [c('customer', 'the new patch fixed the lag for me. also shoutout to your fraud team, they caught a dodgy payment within minutes'), c('agent', 'Love to hear it! Passing it on.')] } },
+    { name: "a pet's purchase that she doesn't even play", conversation: { turns: [c('customer', "my dog bought a game on my tablet, she doesn't even play. can I get a refund?"), c('agent', 'Refunds for store purchases go through the store you bought from.')] } },
+    { name: '"we\'d be annoyed too" and "a rough thing to discover" acknowledge', conversation: { turns: [c('customer', 'half my synced files are missing'), c('agent', "That's a rough thing to discover, and we'd be annoyed too. Which OS are you on?")] } },
     // --- English: the first reply acknowledges ---
     { name: 'apology', conversation: { turns: [c('customer', 'You charged me twice for my gym membership this month.'), c('agent', "I'm sorry about that! Could you tell me the last four digits of the card?")] } },
     { name: 'empathy', conversation: { turns: [c('customer', 'Three hours on hold and nobody picked up. Ridiculous.'), c('agent', 'I understand how frustrating that wait must have been. I can help you right here.')] } },
@@ -97,6 +100,22 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'unrecognised payments and someone using the card', conversation: { turns: [c('customer', 'there are 3 payments on my account I didn\'t make!! someone has my card'), c('agent', 'Freeze the card in the app and call the fraud line.')] }, errors: [{ turn: 1 }] },
+    { name: 'half the order gone from an opened bag', conversation: { turns: [c('customer', 'the courier ate my fries. bag was open and half of them gone'), c('agent', 'Send us a DM with the order number.')] }, errors: [{ turn: 1 }] },
+    { name: 'a bag still abroad and "what am I supposed to do"', conversation: { turns: [c('customer', 'landed 4 hours ago and my bag is still in Frankfurt. what am I supposed to do'), c('agent', 'Please file a report at the baggage desk.')] }, errors: [{ turn: 1 }] },
+    { name: '"not our fault" is no acknowledgement', conversation: { turns: [c('customer', 'buffering nonstop on every show tonight'), c('agent', "That's not our fault, our servers are fine. Try restarting your router.")] }, errors: [{ turn: 1 }] },
+    {
+      name: 'a DM that went unanswered after a promised reply reopens the check',
+      conversation: {
+        turns: [
+          c('customer', 'two hours for a cold pizza, I want my money back'),
+          c('agent', "Sorry about that! DM us the order number and we'll reply within 15 minutes."),
+          c('customer', "I DM'd you 40 minutes ago and nothing. this is a joke"),
+          c('agent', 'We have a queue like everyone else.')
+        ]
+      },
+      errors: [{ turn: 3 }]
+    },
     { name: 'still charging after cancelling', conversation: { turns: [c('customer', '@Acme cancelled my sub 3 times and you keep taking money'), c('agent', 'Please DM us your account email.')] }, errors: [{ turn: 1 }] },
     { name: 'a soaked, crushed parcel', conversation: { turns: [c('customer', '@Acme the package was soaked and the box was crushed'), c('agent', 'Please DM us your account email.')] }, errors: [{ turn: 1 }] },
     { name: 'a parcel left in a bin', conversation: { turns: [c('customer', '@Acme your driver left my parcel in a bin'), c('agent', 'Please DM us your account email.')] }, errors: [{ turn: 1 }] },

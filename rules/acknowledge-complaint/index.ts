@@ -100,6 +100,13 @@ const COMPLAINT = Object.fromEntries(CATEGORIES.map((c) => [c, both((l) => l.com
 const AGENT_FAULT = both((l) => l.complaint.agentFault)
 const DAMPER = Object.fromEntries(Object.keys(DAMPERS).map((k) => [k, both((l) => l.notComplaint[k])])) as Record<keyof typeof DAMPERS, PhraseMatcher>
 const RESOLVED = both((l) => l.notComplaint.resolved)
+/**
+ * Spans where a failure word is no failure: a problem fixed or stopped ("the patch fixed the lag", "caught a dodgy
+ * payment"), a team's name ("fraud team"), a person's habit ("she doesn't even play").
+ */
+const NOT_FAILURE = both((l) => l.notComplaint.notFailure)
+/** Categories whose phrases are dropped inside those spans. */
+const FAILURE_LIKE = new Set<Category>(['failure', 'badService', 'trouble'])
 const FOLLOW_UP = {
   persisting: both((l) => l.followUp.persisting),
   toldYou: both((l) => l.followUp.toldYou),
@@ -246,8 +253,19 @@ function baseScore(index: number, text: string, hasAgent: boolean, extra?: Phras
     if (!best || weight > best.weight || (weight === best.weight && first.start < best.match.start)) best = { weight, match: first }
     return true
   }
+  let notFailure: PhraseMatch[] | undefined
+  const outsideNotFailure = (found: PhraseMatch[]): PhraseMatch[] => {
+    if (found.length === 0) return found
+    notFailure ??= NOT_FAILURE.find(text)
+    if (notFailure.length === 0) return found
+    const spans = notFailure
+    return found.filter((m) => !spans.some((p) => p.start <= m.start && m.end <= p.end))
+  }
   const hit = {} as Record<Category, boolean>
-  for (const c of CATEGORIES) hit[c] = consider(WEIGHTS[c], COMPLAINT[c].find(text), BONUS.has(c))
+  for (const c of CATEGORIES) {
+    const found = COMPLAINT[c].find(text)
+    hit[c] = consider(WEIGHTS[c], FAILURE_LIKE.has(c) ? outsideNotFailure(found) : found, BONUS.has(c))
+  }
   if (extra) hit.failure = consider(2, extra.find(text)) || hit.failure
   const shouting = isShouting(text)
   if (shouting) score += 1
