@@ -7,6 +7,7 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-dead-end', rule, {
   valid: [
+    { name: 'your admin may be able to', conversation: c(['customer', 'can you restore a file I deleted 2 months ago?'], ['agent', "Deleted files stay in the Trash for 30 days, so we can't restore it after that. Your admin may be able to recover it from version history."]) },
     // --- English: a next step in the same turn
     { name: 'find out + when', conversation: c(['customer', 'When will the blue jacket be back?'], ['agent', "I don't know offhand, but let me check with our warehouse team and get back to you within the hour."]) },
     { name: 'the customer can do it themselves', conversation: c(['customer', 'Can you reset my bank PIN?'], ['agent', "We can't reset PINs here, but you can do it in the app under Cards > PIN."]) },
