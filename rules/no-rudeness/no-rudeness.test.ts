@@ -47,6 +47,7 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: '"if they bothered to read it"', conversation: pair('where do I find the refund policy', "It's in the FAQ, which anyone would find if they bothered to read it."), errors: [{ turn: 1 }] },
     { name: "if you can't afford it, don't buy it", conversation: pair('why is it so expensive', "If you can't afford it, don't buy it."), errors: [{ turn: 1, span: "If you can't afford it, don't" }] },
     // English.
     { name: 'calm down', conversation: pair('my bill is four hundred dollars!', "Okay, calm down, sir. What's the account number?"), errors: [{ turn: 1, span: 'calm down', reason: 'Tone-polices' }] },
