@@ -314,6 +314,19 @@ function isMobile(candidate: string): boolean {
 
 // ---------------------------------------------------------------- extract
 
+const CAPS_WORD_BEFORE = /(?:^|[^\p{L}\p{N}'’])(\p{Lu}[\p{Lu}'’]*)[ \t,]+$/u
+const CAPS_WORD_AFTER = /^[ \t,]+(\p{Lu}[\p{Lu}'’]*)(?![\p{L}\p{N}])/u
+/**
+ * A word in capitals among other words in capitals is shouting ("I DIDN'T CHOOSE A SEAT"), not a six-letter
+ * booking code: a neighbour of two letters or more in capitals, or one-letter capitals on both sides.
+ */
+function inShouting(text: string, start: number, end: number): boolean {
+  const before = CAPS_WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1]
+  const after = CAPS_WORD_AFTER.exec(text.slice(end, end + 40))?.[1]
+  const long = (w: string | undefined) => w !== undefined && w.replace(/['’]/g, '').length >= 2
+  return long(before) || long(after) || (before !== undefined && after !== undefined)
+}
+
 /** Kinds a bare answer can be read as, when the agent just asked for them. */
 const BARE_KINDS: ReadonlySet<Kind> = new Set(['order', 'booking', 'ticket', 'tracking', 'reference', 'account', 'phone', 'serial', 'model', 'zip', 'nationalId'])
 const BARE_TOKEN = /#?[A-Za-z0-9][A-Za-z0-9\-/._]{2,39}/g
@@ -419,6 +432,7 @@ export function extractGiven(raw: string, turn = 0, asked: readonly Kind[] = [])
       const end = start + token.length
       if (taken(start, end) || /[@]/.test(text.slice(Math.max(0, start - 1), end + 1)) || /\/\/|www\./.test(text.slice(Math.max(0, start - 12), end))) continue
       if (digitCount(token) < 3 && !/^[A-Z0-9]{6}$/.test(token)) continue
+      if (digitCount(token) === 0 && inShouting(text, start, end)) continue
       const read: Read = { value: token, start, end }
       for (const kind of bare) {
         if (kind === 'phone') continue

@@ -11,6 +11,7 @@ const conv = (...turns: T[]): TestConversation => ({ turns })
 
 new RuleTester().run('no-repeat-request', rule, {
   valid: [
+    { name: 'shouted words are not a six-letter booking code', conversation: conv(c('I was charged a seat fee!'), a('Sorry! Could you DM us your booking reference?'), c("I DIDN'T CHOOSE A SEAT, it auto assigned one"), a('Please send the booking reference so we can check.')) },
     { name: 'a phone number given, the phone model asked', conversation: conv(c('Call me on 07700 900123, the app crashes.'), a('Sorry! What phone model do you have?')) },
     {
       name: 'asks for an order number the customer never gave',
@@ -126,6 +127,7 @@ new RuleTester().run('no-repeat-request', rule, {
     }
   ],
   invalid: [
+    { name: '"let us have" asks, and the bare answer counts', conversation: conv(c('wrong burger in my order'), a('Could you let us have your order number so we can refund it?'), c("it's 55-8812. I don't really use DMs"), a('Thanks! Please DM us your order number.')), errors: [{ turn: 3 }] },
     {
       name: 'the phone model, asked as "what phone model"',
       conversation: conv(c('My phone is an iPhone 13 and the app crashes.'), a('Sorry about that! What phone model are you using?')),
