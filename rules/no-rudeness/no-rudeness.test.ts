@@ -9,6 +9,8 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-rudeness', rule, {
   valid: [
+    { name: '"that\'s your problem sorted" is help, not dismissal', conversation: pair('third time asking for my deposit', "I'm sorry. I've refunded it today. That's your problem sorted.") },
+    { name: 'advice to read the instructions before installing', conversation: pair('how do I fit the filter', 'Please read the instructions carefully before you start; the diagram is on page 4.') },
     { name: 'a payment plan for whoever cannot pay at once', conversation: pair('why is it so expensive', "If you can't afford it all at once, we offer 12 monthly payments, or if you can't afford it, we have a cheaper model too.") },
     // GUIDE "Not" clauses and harmless look-alikes.
     { name: '"obviously we\'ll refund you" is not condescending', conversation: pair('will I get my money back?', "Obviously we'll refund you if it doesn't arrive.") },
@@ -47,6 +49,11 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: 'sarcastic congratulations', conversation: pair('my code does not work', 'Well, congratulations on finding the one code that expired two years ago.'), errors: [{ turn: 1 }] },
+    { name: '"have you tried actually reading"', conversation: pair('where is the reset button', 'Have you tried actually reading the instructions? It is on page 4.'), errors: [{ turn: 1 }] },
+    { name: '"most of our users manage it"', conversation: pair('I cannot reset my password', 'Resetting a password is simple - most of our users manage it without emailing us.'), errors: [{ turn: 1 }] },
+    { name: '"some people just don\'t listen"', conversation: pair('still in settings, not working', 'Go to the App Store, not Settings. Honestly, some people just don\'t listen.'), errors: [{ turn: 1 }] },
+    { name: '"read our emails properly"', conversation: pair('your email had no return address', 'The address is in the email we sent you on Monday. Please read our emails properly.'), errors: [{ turn: 1 }] },
     { name: '"if they bothered to read it"', conversation: pair('where do I find the refund policy', "It's in the FAQ, which anyone would find if they bothered to read it."), errors: [{ turn: 1 }] },
     { name: "if you can't afford it, don't buy it", conversation: pair('why is it so expensive', "If you can't afford it, don't buy it."), errors: [{ turn: 1, span: "If you can't afford it, don't" }] },
     // English.
