@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: '"it\'s down to you whether" is a choice', conversation: pair('should I keep the old router?', "It's down to you whether you keep it; we don't need it back.") },
     { name: 'answering a question with a negative is not a denial', conversation: pair('Is the store open today?', 'The store is not open on Sundays, but the online shop is.') },
     { name: 'what should have happened already is not blame', conversation: pair('Where is my refund?', 'You should have been refunded on Monday; let me check what happened.') },
     // GUIDE "Not" clauses: neutral policy or fact, own mistake, apology with clarification.
@@ -55,6 +56,8 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: 'the tracking clearly shows you signed for it', conversation: pair('my parcel never came', 'The tracking clearly shows you signed for it at 14:02, so it was handed over to you.'), errors: [{ turn: 1 }] },
+    { name: 'the missed visit is down to you', conversation: pair('the engineer never came', "The notes say the engineer got no answer, so I'm afraid the missed visit is down to you not answering the door."), errors: [{ turn: 1 }] },
     // English.
     { name: "you're wrong", conversation: pair('I never ordered this', "You're wrong, the order came from your account."), errors: [{ turn: 1, span: "You're wrong", reason: 'Contradicts the customer' }] },
     { name: "that's not true", conversation: pair('You charged me for annual, I picked monthly.', "That's not true. Our log shows annual was selected."), errors: [{ turn: 1, span: "That's not true" }] },
