@@ -52,6 +52,8 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: '"outside what I can do"', conversation: c(['customer', 'can you change the name on my ticket?'], ['agent', "That's outside what I can do, I'm afraid."]), errors: [{ turn: 1 }] },
+    { name: '"isn\'t something we handle"', conversation: c(['customer', 'I left my jacket at the concert, can you help me get it back?'], ['agent', "Thanks for getting in touch. Lost property isn't something we handle."]), errors: [{ turn: 1 }] },
     { name: 'what the stock will do is not a next step', conversation: c(['customer', 'When will it be back?'], ['agent', "I don't know. It is out of stock and will be restocked at some point."]), errors: [{ turn: 1 }] },
     // --- English
     { name: 'bare no idea', conversation: c(['customer', 'when is the sale?'], ['agent', 'Honestly, no idea.']), errors: [{ turn: 1, span: 'no idea' }] },
