@@ -322,6 +322,8 @@ const EN_fromNow = new RegExp(String.raw`\b(${EN_NUM})\s+(${EN_UNIT})\s+from\s+n
 const EN_today = /\b(?:later\s+today|today|tonight|this\s+(morning|afternoon|evening)|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|today|business(?:\s+day)?|(?:the\s+)?working\s+day|play)|eod|eop|cob|close\s+of\s+(?:business|play))\b/g
 const EN_tomorrow = /\b(?:(?:the\s+)?day\s+after\s+(tomorrow)|tomorrow)(?:\s+(morning|afternoon|evening|night|noon|midday))?\b/g
 const EN_weekday = /\b(?:(next|this|on|by|until|till|before|coming|this\s+coming)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b(?:\s+(morning|afternoon|evening|night))?/g
+/** "First thing (Monday / tomorrow / in the morning)": the start of the working day, read as the morning. */
+const EN_firstThing = /\bfirst\s+thing(?:\s+in\s+the\s+morning\b|(?=\s+(?:on\s+|next\s+)?(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))/g
 const EN_abbr = /\b(on|by|before|until|next|this)\s+(sun|mon|tues|tue|wed|thurs|thur|thu|fri|sat)\b\.?/g
 const EN_week = /\b(?:(early\s+|later\s+|by\s+|end\s+of\s+|the\s+end\s+of\s+)?(next|this|the|the\s+coming)\s+week(?:end)?|by\s+the\s+weekend|this\s+weekend)\b/g
 const EN_month = /\b(?:(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+month|this\s+month|(next)\s+month)\b/g
@@ -461,6 +463,8 @@ function scanEnglish(s: string, c: Clock, out: Scan, arabizi: boolean, latin: bo
     const w = m[3]
     if (w) out.parts.push({ start: m.index, end: m.index + m[0].length, part: w === 'night' ? 'evening' : (w as Part) })
   }
+  EN_firstThing.lastIndex = 0
+  while ((m = EN_firstThing.exec(s))) out.parts.push({ start: m.index, end: m.index + m[0].length, part: 'morning' })
   EN_abbr.lastIndex = 0
   while ((m = EN_abbr.exec(s))) {
     out.days.push({ start: m.index, end: m.index + m[0].length, plus: weekdayPlus(c, WEEKDAY_ABBR[m[2]!]!, m[1] === 'next') })

@@ -241,7 +241,8 @@ function factsFor(context: RuleContext<UnkeptPromiseOptions>): Facts {
         ...(strong ? { strong } : {}),
         ...(broken ? { broken } : {}),
         explicit: CHASE_EXPLICIT.test(text),
-        received: !strong && !broken && received(text),
+        // A fix that did not work is checked first (it chases a promise to fix); anything else received keeps the promise.
+        received: !strong && received(text),
         words: new Set(tokensOf(text))
       }
     })

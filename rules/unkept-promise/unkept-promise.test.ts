@@ -26,6 +26,15 @@ function conv(
 new RuleTester().run('unkept-promise', rule, {
   valid: [
     {
+      name: 'the customer says the dispatched replacement arrived, even if it is faulty too',
+      conversation: conv('email', '2024-07-22', 'Z', [
+        ['customer', '09:00', 'My headphones stopped charging after two weeks.'],
+        ['agent', '12:00', "I'm sorry. I've arranged a free replacement; it'll be dispatched tomorrow."],
+        ['customer', '+4d 09:00', 'The replacement arrived yesterday, thanks. Unfortunately the left earcup has no sound.'],
+        ['agent', '+4d 13:00', 'Please try a reset: hold the power button for 10 seconds.']
+      ])
+    },
+    {
       name: 'the next reply says the promised work was done (in the passive)',
       conversation: conv('email', '2024-03-04', 'Z', [
         ['customer', '09:00', 'Hi, my refund for order 4412 has not arrived.'],
@@ -254,6 +263,26 @@ new RuleTester().run('unkept-promise', rule, {
   ],
 
   invalid: [
+    {
+      name: 'a third party will phone this afternoon; "nobody phoned, you said someone would ring"',
+      conversation: conv('email', '2024-03-12', 'Z', [
+        ['customer', '08:30', 'Our boiler has stopped working again. Please send someone.'],
+        ['agent', '09:15', "I'm very sorry. I've logged a callout, and our engineer coordinator will phone you this afternoon to arrange a visit."],
+        ['customer', '19:02', 'Nobody phoned this afternoon. You said someone would ring me.'],
+        ['agent', '19:40', "I'm so sorry. An engineer is booked for 8am tomorrow."]
+      ]),
+      errors: [{ turn: 1, reason: 'due 18:00' }]
+    },
+    {
+      name: '"I\'ll get them to … first thing Monday", chased Monday afternoon',
+      conversation: conv('messaging', '2024-03-08', 'Z', [
+        ['customer', '16:00', 'My membership was cancelled by mistake.'],
+        ['agent', '16:10', "Oh no, I'm sorry. I'll get them to reactivate it first thing Monday and message you once it's done."],
+        ['customer', '+3d 13:30', "It's Monday afternoon and I still can't get in. Has anyone looked at it?"],
+        ['agent', '+3d 13:38', "I'm sorry, I've just reactivated it myself."]
+      ]),
+      errors: [{ turn: 1, reason: '12:00' }]
+    },
     {
       name: 'the customer chases with the day the agent named',
       conversation: conv('email', '2024-03-04', 'Z', [
