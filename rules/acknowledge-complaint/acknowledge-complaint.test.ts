@@ -5,6 +5,7 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: "the customer's own wrong order and own late return", conversation: { turns: [c('customer', "I want to cancel order 31-7782-A, I ordered the wrong size. Also I'm 3 days late returning the ebook reader, will I be fined?"), c('agent', 'Cancelled, and no fine this time.')] } },
     { name: 'a moved appointment the customer is happy with', conversation: { turns: [c('customer', 'my appointment was moved to Friday, thanks for sorting it so fast!'), c('agent', 'You are welcome!')] } },
     { name: 'questions about soaked tents and leaving parcels', conversation: { turns: [c('customer', 'Is the tent waterproof or will it get soaked in heavy rain? And can I leave my parcel in the porch?'), c('agent', 'It is waterproof, and yes, add a note at checkout.')] } },
     { name: 'Arabic questions about scratches, cash and the courier', conversation: { turns: [c('customer', 'هل الضمان يغطي الخدوش؟ وما ينفع أدفع كاش؟ ومتى يوصل المندوب؟'), c('agent', 'أهلا بك، الضمان يغطيها والدفع كاش متاح.')] } },
@@ -100,6 +101,21 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'a payment taken twice', conversation: { turns: [c('customer', "You've taken my card payment twice for the same hotel booking."), c('agent', 'Duplicate payments usually drop off within 5 working days.')] }, errors: [{ turn: 1 }] },
+    { name: "the food's an hour late", conversation: { turns: [c('customer', "My food's an hour late and the app just says preparing."), c('agent', "We'd love to look into this for you! What's your order number?")] }, errors: [{ turn: 1 }] },
+    { name: 'the third time, without anyone asking, a day off work', conversation: { turns: [c('customer', 'This is the THIRD time my delivery has been rescheduled without anyone asking me. I took the day off work for this!'), c('agent', 'Reschedules happen when the van is overbooked. Your new slot is Friday.')] }, errors: [{ turn: 1 }] },
+    {
+      name: 'the replacement is faulty too: a new failure',
+      conversation: {
+        turns: [
+          c('customer', 'My headphones stopped charging after two weeks.'),
+          c('agent', "I'm sorry they've stopped charging. I've arranged a free replacement."),
+          c('customer', 'The replacement arrived, thanks. Unfortunately the left earcup has no sound at all.'),
+          c('agent', 'Please try a reset: hold the power button for 10 seconds.')
+        ]
+      },
+      errors: [{ turn: 3 }]
+    },
     { name: 'unrecognised payments and someone using the card', conversation: { turns: [c('customer', 'there are 3 payments on my account I didn\'t make!! someone has my card'), c('agent', 'Freeze the card in the app and call the fraud line.')] }, errors: [{ turn: 1 }] },
     { name: 'half the order gone from an opened bag', conversation: { turns: [c('customer', 'the courier ate my fries. bag was open and half of them gone'), c('agent', 'Send us a DM with the order number.')] }, errors: [{ turn: 1 }] },
     { name: 'a bag still abroad and "what am I supposed to do"', conversation: { turns: [c('customer', 'landed 4 hours ago and my bag is still in Frankfurt. what am I supposed to do'), c('agent', 'Please file a report at the baggage desk.')] }, errors: [{ turn: 1 }] },
