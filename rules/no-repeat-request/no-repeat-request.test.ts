@@ -127,6 +127,7 @@ new RuleTester().run('no-repeat-request', rule, {
     }
   ],
   invalid: [
+    { name: '"which number should we call you on?" after the number was given', conversation: conv(c("I'd like a callback about my plan. My number is 0412 555 019."), a('Of course! What time suits you?'), c('After 6pm.'), a('Great. And which number should we call you on?')), errors: [{ turn: 3 }] },
     { name: '"let us have" asks, and the bare answer counts', conversation: conv(c('wrong burger in my order'), a('Could you let us have your order number so we can refund it?'), c("it's 55-8812. I don't really use DMs"), a('Thanks! Please DM us your order number.')), errors: [{ turn: 3 }] },
     {
       name: 'the phone model, asked as "what phone model"',

@@ -81,7 +81,7 @@ const ARABIC = /[\u0600-\u06FF]/
 const PRIVATE = /(?<![A-Za-z\u0621-\u064A])(?:dms?|d\.m\.?|direct message|private message|pm|inbox|privately|الخاص|خاص|رسالة خاصة)(?![A-Za-z\u0621-\u064A])/i
 const GIVING_OBJECT = /^\s+(?:you|u|ya|y'all|yall)\b/i
 /** Words allowed between an English question word and the noun: "what's the exact …". */
-const EN_WH_GAP = /^(?:\s*(?:is|was|are|'s|’s|s|the|your|ur|a|an|exact|full|correct|current|registered|primary|best|main|account(?:'s|’s)?|associated|phone's|device's|console's|please|again))*\s*$/i
+const EN_WH_GAP = /^(?:\s*(?:is|was|are|'s|’s|s|the|your|ur|a|an|exact|full|correct|current|registered|primary|best|main|preferred|account(?:'s|’s)?|associated|phone's|device's|console's|please|again))*\s*$/i
 const AR_WH_GAP = /^(?:\s*(?:هو|هي|يكون|بالضبط|بالزبط|el|al|howa|heya))*\s*$/
 
 const wordsIn = (s: string) => (s.trim() ? s.trim().split(/\s+/).length : 0)
