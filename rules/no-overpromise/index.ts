@@ -390,6 +390,21 @@ function arabicMessages(kind: Kind, span: string, sentence: string, turnText: st
 
 // ---------------------------------------------------------------------------
 
+/** What a finished cancellation stops: being charged, billed, e-mailed or called again. */
+const STOPPED_CONSEQUENCE =
+  /\b(?:charged|billed|debited|invoiced|contacted|emailed|e-mailed|texted|called|messaged|(?:receive|get)\s+(?:any\s+)?(?:more\s+)?(?:emails?|e-mails?|messages?|texts?|calls?|letters?|invoices?|bills?|newsletters?|notifications?))\b/i
+const DONE_ACTION =
+  /\b(?:(?:has|have|had)\s+been|was|were|is\s+now|are\s+now|I['’]ve|we['’]ve|I\s+have|we\s+have|I|we)\s+(?:now\s+|just\s+|already\s+|successfully\s+|also\s+)?(?:cancell?ed|stopped|closed|removed|unsubscribed|deleted|opted\s+you\s+out|refunded|turned\s+off|switched\s+off|disabled|ended|terminated|blocked|deactivated)\b/i
+
+/**
+ * "Your subscription has been cancelled and you won't be charged again": the consequence of what the agent has
+ * just done, not a promise about the future.
+ */
+function isConsequenceOfDoneAction(text: string, m: PhraseMatch): boolean {
+  if (!STOPPED_CONSEQUENCE.test(text.slice(m.start, m.end))) return false
+  return DONE_ACTION.test(text.slice(sentenceStart(text, m.start), sentenceEnd(text, m.end)))
+}
+
 export default defineRule<NoOverpromiseOptions>({
   meta: {
     id: 'no-overpromise',
@@ -465,6 +480,7 @@ export default defineRule<NoOverpromiseOptions>({
           if (ahead !== true && !trailing) continue
         }
         if (kind === 'certain-future' && englishCertaintyIsOwnAction(text, m)) continue
+        if (kind === 'never-again-weak' && isConsequenceOfDoneAction(text, m)) continue
         accepted.push(m)
       }
       if (accepted.length === 0) return

@@ -7,6 +7,8 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-overpromise', rule, {
   valid: [
+    { name: 'not charged again after a cancellation the agent made', conversation: c(['customer', 'Please cancel it.'], ['agent', "Done, your monthly subscription has been cancelled and you won't be charged again."]) },
+    { name: 'no more e-mails after an unsubscribe', conversation: c(['customer', 'Stop emailing me'], ['agent', "I've unsubscribed you, so you won't get any more emails from us again."]) },
     { name: 'a promise of the agent\'s own action, at the end of the sentence', conversation: c(['customer', 'Can you call me?'], ['agent', 'I will call you at 3pm, I promise.']) },
     { name: 'an offer that will not be repeated', conversation: c(['customer', 'Can I get the discount later?'], ['agent', 'Sorry, this offer will never be repeated, but there is a new one in May.']) },
     // --- English: the agent's own next actions (GUIDE "Not" clause)
