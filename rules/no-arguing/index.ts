@@ -107,7 +107,25 @@ const AR_CONDITIONAL = new Set(['لو', 'اذا', 'إذا', 'إن', 'حال', '�
 const ANSWER_LIKE = /^no\b|^[وف]?(?:لا|لأ|لاء)(?![\u0621-\u064A])|^la2\b|not\s+(?:true|correct|accurate|the\s+case|right|what\s+happened)|incorrect|inaccurate|untrue|false|(?:valid|correct|accurate|legitimate|right|justified|genuine|in\s+order|applied)$|صحيح|صح|حقيقي|دقيق|مظبوط|مضبوط|سليم|sa7/iu
 const NO_LEAD = /^(?:no\b|[وف]?(?:لا|لأ|لاء)(?![\u0621-\u064A])|la2\b)/iu
 const UPHELD = /(?:valid|correct|accurate|legitimate|right|justified|genuine|in\s+order|applied|صحيح|صحيحه|صحيحة|سليم|سليمه|سليمة|مظبوط|مظبوطه|مظبوطة|مضبوط|قانوني|قانونية|قانونيه|نظامي|نظامية|نظاميه|محلها|محله)$/iu
-const SOFT_REFUSAL = /(?<![\p{L}\p{N}])(?:unfortunately|afraid|regrettably|sadly)(?![\p{L}\p{N}])|للأسف|للاسف|مع الأسف|مع الاسف|نأسف|ناسف|بكل أسف/iu
+/** A clause opening on "this / that / what you say" (after which «لا» is the answer "no"). */
+const NO_THEN_THIS = /^[وف]?(?:هذا|هاذا|ده|دا|دي|هيدا|هيدي|هاد|هادا|هاي|هذي|الكلام|كلامك)(?![\u0621-\u064A])/u
+/**
+ * «لا، هذا مو صحيح»: a bare "no" and the contradiction right after it are one finding, spanning both
+ * (the English lexicon has the joined phrases; the Arabic "no" is matched on its own).
+ */
+function joinLeadingNo<C extends { kind: Kind; start: number; end: number }>(candidates: C[], text: string): C[] {
+  const dropped = new Set<C>()
+  for (const c of candidates) {
+    if (c.kind !== 'contradict' || !NO_LEAD.test(text.slice(c.start, c.end))) continue
+    const next = candidates.find((d) => d !== c && d.kind === 'contradict' && d.start >= c.end && /^[\s,،.!]*$/u.test(text.slice(c.end, d.start)))
+    if (!next) continue
+    next.start = c.start
+    dropped.add(c)
+  }
+  return dropped.size ? candidates.filter((c) => !dropped.has(c)) : candidates
+}
+
+const SOFT_REFUSAL = /(?<![\p{L}\p{N}])(?:unfortunately|afraid|regrettably|sadly)(?![\p{L}\p{N}])|للأسف|للاسف|مع الأسف|مع الاسف|نأسف(?!\s*ل)|ناسف(?!\s*ل)|بكل أسف/iu
 
 function isNegator(w: string): boolean {
   if (EN_NEGATORS.has(w) || AR_NEGATORS.has(w) || /n['’]t$/.test(w) || EN_BARE_CONTRACTIONS.has(w)) return true
@@ -305,7 +323,9 @@ export default defineRule<NoArguingOptions>({
           const sentence = sentenceOf(m)
           const span = text.slice(m.start, m.end)
           const prev = before(m, sentence)
-          const negated = prev.some(isNegator)
+          // «لا، هذا مو صحيح»: a «لا» right before "this is …" answers "no", it does not negate the clause.
+          const interjection = prev[prev.length - 1] === 'لا' && NO_THEN_THIS.test(span)
+          const negated = (interjection ? prev.slice(0, -1) : prev).some(isNegator)
           let kind = KIND[category]
           let confidence = CONFIDENCE[kind]
 
@@ -438,7 +458,7 @@ export default defineRule<NoArguingOptions>({
       if (custom) for (const m of custom.find(text).slice(0, 20)) if (!inside(quotes(), m.start, m.end)) push('custom', m, CONFIDENCE.custom)
 
       // Allowed phrases silence findings in their sentence; one finding per stretch of text.
-      return chooseFindings(candidates, text, { allow, sentenceOf, max: MAX_FINDINGS_PER_TURN })
+      return chooseFindings(joinLeadingNo(candidates, text), text, { allow, sentenceOf, max: MAX_FINDINGS_PER_TURN })
     }
 
     reportPhraseFindings(context, { memoKey, maxChars: MAX_CHARS, findingsIn: candidatesIn, message })

@@ -56,6 +56,9 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: 'an apology for the trouble does not soften «هيدا مستحيل»', conversation: pair('العداد حاسب غلط، الفاتورة ضعف العادي', 'منأسف للإزعاج، بس هيدا مستحيل، العدادات عنا ما بتغلط.'), errors: [{ turn: 1 }] },
+    { name: '«لا، هذا مو صحيح» is one contradiction, the «لا» is the answer "no"', conversation: pair('الكابتن ما جا وانا انتظرت', 'لا، هذا مو صحيح، الكابتن وصل للموقع.'), errors: [{ turn: 1, span: 'لا، هذا مو صحيح' }] },
+    { name: '«بس لا هذا مو صحيح» after an apology', conversation: pair('الكابتن ما جا', 'آسفين عيني، بس لا هذا مو صحيح، الكابتن وصل وانتظرك.'), errors: [{ turn: 1 }] },
     { name: 'the tracking clearly shows you signed for it', conversation: pair('my parcel never came', 'The tracking clearly shows you signed for it at 14:02, so it was handed over to you.'), errors: [{ turn: 1 }] },
     { name: 'the missed visit is down to you', conversation: pair('the engineer never came', "The notes say the engineer got no answer, so I'm afraid the missed visit is down to you not answering the door."), errors: [{ turn: 1 }] },
     // English.
