@@ -5,6 +5,8 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: '«ماشي مستني» accepts the wait the agent asked for', conversation: { turns: [c('customer', 'طلبت من اسبوع ولسه موصلش'), c('agent', 'آسفين جداً على التأخير، هسأل شركة الشحن وأرجعلك خلال 5 دقايق.'), c('customer', 'ماشي مستني'), c('agent', 'تمام، خليك معايا')] } },
+    { name: 'forgetting a password for the third time is the customer\'s own slip', conversation: { turns: [c('customer', 'والله نسيت الباسوورد للمرة الثالثة هالأسبوع'), c('agent', 'أرسلت لك رابط إعادة تعيين على إيميلك.')] } },
     { name: "the customer's own wrong order and own late return", conversation: { turns: [c('customer', "I want to cancel order 31-7782-A, I ordered the wrong size. Also I'm 3 days late returning the ebook reader, will I be fined?"), c('agent', 'Cancelled, and no fine this time.')] } },
     { name: 'a moved appointment the customer is happy with', conversation: { turns: [c('customer', 'my appointment was moved to Friday, thanks for sorting it so fast!'), c('agent', 'You are welcome!')] } },
     { name: 'questions about soaked tents and leaving parcels', conversation: { turns: [c('customer', 'Is the tent waterproof or will it get soaked in heavy rain? And can I leave my parcel in the porch?'), c('agent', 'It is waterproof, and yes, add a note at checkout.')] } },

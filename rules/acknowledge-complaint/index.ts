@@ -280,7 +280,7 @@ function baseScore(index: number, text: string, hasAgent: boolean, extra?: Phras
     fault = consider(AFTER_AGENT.agentFault, AGENT_FAULT.find(text))
     tone = consider(AFTER_AGENT.tone, FOLLOW_UP.tone.find(text))
     const toldYou = consider(AFTER_AGENT.toldYou, FOLLOW_UP.toldYou.find(text))
-    promise = consider(AFTER_AGENT.brokenPromise, FOLLOW_UP.brokenPromise.find(text))
+    promise = consider(AFTER_AGENT.brokenPromise, outsideNotFailure(FOLLOW_UP.brokenPromise.find(text)))
     // An upset follow-up: a fix that did not work or a disputed answer only counts as a new failure when it shows.
     upset = hit.negativeTone || hit.punctuation || hit.badService || shouting || toldYou
   }
