@@ -7,6 +7,7 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-dead-end', rule, {
   valid: [
+    { name: '«حدّث التطبيق» is a next step', conversation: c(['customer', 'التطبيق ما يفتح'], ['agent', 'ما نقدر نشوف المشكلة من عندنا، حدث التطبيق من المتجر وجرب مرة ثانية.']) },
     { name: 'your admin may be able to', conversation: c(['customer', 'can you restore a file I deleted 2 months ago?'], ['agent', "Deleted files stay in the Trash for 30 days, so we can't restore it after that. Your admin may be able to recover it from version history."]) },
     // --- English: a next step in the same turn
     { name: 'find out + when', conversation: c(['customer', 'When will the blue jacket be back?'], ['agent', "I don't know offhand, but let me check with our warehouse team and get back to you within the hour."]) },
@@ -52,6 +53,8 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: '«لما حدث» (what happened) is no imperative «حدّث»', conversation: c(['customer', 'طلبت استرداد المبلغ'], ['agent', 'نأسف لما حدث، لكن لا يمكننا فعل أي شيء بخصوص هذا الأمر.']), errors: [{ turn: 1 }] },
+    { name: 'Maghrebi Arabizi: "ma3andnach des informations"', conversation: c(['customer', 'salam, wach kayn chi promo?'], ['agent', 'salam khouya, ma3andnach des informations 3la had echi.']), errors: [{ turn: 1 }] },
     { name: '"outside what I can do"', conversation: c(['customer', 'can you change the name on my ticket?'], ['agent', "That's outside what I can do, I'm afraid."]), errors: [{ turn: 1 }] },
     { name: '"isn\'t something we handle"', conversation: c(['customer', 'I left my jacket at the concert, can you help me get it back?'], ['agent', "Thanks for getting in touch. Lost property isn't something we handle."]), errors: [{ turn: 1 }] },
     { name: 'what the stock will do is not a next step', conversation: c(['customer', 'When will it be back?'], ['agent', "I don't know. It is out of stock and will be restocked at some point."]), errors: [{ turn: 1 }] },
