@@ -93,6 +93,8 @@ function clauseStart(text: string, index: number): number {
   return s + cut
 }
 
+/** «مش متأكد ١٠٠٪», «ما بعرف متأكد ١٠٠٪»: not (fully) sure, the opposite of a guarantee. */
+const AR_UNSURE_BEFORE = /(?:^|[^\u0600-\u06FF])(?:مش|مو|ما|مب|موش|مانيش|ماني|لست|لسنا|غير)\s+(?:[\u0621-\u064A]+\s+)?(?:متأكد|متاكد|متأكدين|متاكدين|متأكدة|متاكدة|متأكده|متاكده|أكيد|اكيد)\s*$/u
 const AR_NEGATION_BEFORE = /(?:^|[^\u0600-\u06FF])(?:لا|ما|مش|مو|مب|لن|لم|غير|ليس|موش|مهوش)\s*$/u
 const EN_NEGATION_BEFORE = /\b(?:not|never|no|n['’]t)\s+$/i
 
@@ -455,7 +457,7 @@ export default defineRule<NoOverpromiseOptions>({
           if (allow.test(text.slice(m.start, m.end)) || allow.test(sentence)) continue
         }
         const arabicEntry = m.entry.dialect !== undefined && !/arabizi/i.test(m.entry.dialect)
-        if (kind === 'hundred' && isAmount(text, m)) continue
+        if (kind === 'hundred' && (isAmount(text, m) || AR_UNSURE_BEFORE.test(before))) continue
         if (kind === 'guarantee' && arabicEntry && /مضمون/.test(normaliseArabic(text.slice(m.start, m.end)).text)) {
           // «مضمون الرسالة» / «مضمون رسالتك» is "the content of the message", not "guaranteed".
           const next = /^[^\S\n]*([\u0621-\u064a]+)/.exec(normaliseArabic(text.slice(m.end, m.end + 24)).text)?.[1]

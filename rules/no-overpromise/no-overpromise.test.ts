@@ -7,6 +7,7 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-overpromise', rule, {
   valid: [
+    { name: '«ما بعرف متأكد ١٠٠٪» is not being sure', conversation: c(['customer', 'الشاشة ما تشتغل'], ['agent', 'بصراحة ما بعرف متأكد ١٠٠٪، خليني أتأكد من قسم الأجهزة وبرجعلك خلال دقيقتين.']) },
     { name: 'not charged again after a cancellation the agent made', conversation: c(['customer', 'Please cancel it.'], ['agent', "Done, your monthly subscription has been cancelled and you won't be charged again."]) },
     { name: 'no more e-mails after an unsubscribe', conversation: c(['customer', 'Stop emailing me'], ['agent', "I've unsubscribed you, so you won't get any more emails from us again."]) },
     { name: 'a promise of the agent\'s own action, at the end of the sentence', conversation: c(['customer', 'Can you call me?'], ['agent', 'I will call you at 3pm, I promise.']) },
@@ -47,6 +48,7 @@ new RuleTester().run('no-overpromise', rule, {
     { name: 'allow', options: { allow: ['price match guarantee'] }, conversation: c(['customer', 'Cheaper elsewhere'], ['agent', "That's covered by our price match guarantee, guaranteed."]) }
   ],
   invalid: [
+    { name: '«ومية بالمية» after «و»', conversation: c(['customer', 'النت مقطوع'], ['agent', 'نعتذر عالانقطاع، اكو عطل بالكيبل، ومية بالمية راح يرجع اليوم قبل المغرب.']), errors: [{ turn: 1 }] },
     // --- English
     { name: 'a promise at the end of the sentence', conversation: c(['customer', 'When will it come?'], ['agent', 'It will arrive tomorrow, I promise!']), errors: [{ turn: 1, span: 'I promise' }] },
     { name: 'nothing can go wrong', conversation: c(['customer', 'Will my data be safe?'], ['agent', 'Nothing can ever go wrong with your data.']), errors: [{ turn: 1, span: 'Nothing can ever go wrong' }] },
