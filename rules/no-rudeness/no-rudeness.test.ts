@@ -9,6 +9,8 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-rudeness', rule, {
   valid: [
+    { name: '«مو انت العميل الوحيد اللي عنده المشكلة» reassures', conversation: pair('بس أنا عندي المشكلة؟', 'لا، مو انت العميل الوحيد اللي عنده المشكلة، الفريق يصلحها الحين.') },
+    { name: '"you are not the only customer affected" reassures', conversation: pair('is it just me?', 'No, sorry, you are not the only customer affected; the fix is rolling out now.') },
     { name: '"that\'s your problem sorted" is help, not dismissal', conversation: pair('third time asking for my deposit', "I'm sorry. I've refunded it today. That's your problem sorted.") },
     { name: 'advice to read the instructions before installing', conversation: pair('how do I fit the filter', 'Please read the instructions carefully before you start; the diagram is on page 4.') },
     { name: 'a payment plan for whoever cannot pay at once', conversation: pair('why is it so expensive', "If you can't afford it all at once, we offer 12 monthly payments, or if you can't afford it, we have a cheaper model too.") },
@@ -49,6 +51,9 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: '«اذا مو عاجبتج الخدمة براحتج» (suit yourself)', conversation: pair('الخدمة سيئة', 'عيني اذا مو عاجبتج الخدمة براحتج'), errors: [{ turn: 1 }] },
+    { name: '«مو أنتي العميلة الوحيدة» (you are not the only customer)', conversation: pair('صار لي نص ساعة أنتظر، وينك؟', 'يا أختي اصبري شوي، مو أنتي العميلة الوحيدة عندي.'), errors: [{ turn: 1 }] },
+    { name: '"you\'re not the only customer"', conversation: pair('I have been waiting for an hour', "You're not the only customer I have, be patient."), errors: [{ turn: 1 }] },
     { name: 'sarcastic congratulations', conversation: pair('my code does not work', 'Well, congratulations on finding the one code that expired two years ago.'), errors: [{ turn: 1 }] },
     { name: '"have you tried actually reading"', conversation: pair('where is the reset button', 'Have you tried actually reading the instructions? It is on page 4.'), errors: [{ turn: 1 }] },
     { name: '"most of our users manage it"', conversation: pair('I cannot reset my password', 'Resetting a password is simple - most of our users manage it without emailing us.'), errors: [{ turn: 1 }] },
