@@ -355,7 +355,7 @@ const AR_shortAz = /\b(?:ba3d\s+(?:shwaya|shwaia|shwya|shway|chwiya|chwia|shwai|
 const AR_soonAz = /\b(?:2orayeban|orayeb|9rib|qrib|3an\s+2arib|mn\s+ba3d|men\s+ba3d|ba3den|ba3dain|ba3dein)\b/g
 const AR_frac = new RegExp(`${AS}(?:${AR_PREP})\\s+(نص|نصف|ربع)\\s+ساعه${AE}|${AS}(?:${AR_PREP})\\s+ساعه\\s+(ونص|ونصف|الا\\s+ربع)${AE}`, 'g')
 const AR_dur = new RegExp(
-  `${AS}(?:${AR_PREP})\\s+(?:(?:حوالي|تقريبا)\\s+)?(?:(${AR_NUM})(?:\\s+و\\s*(${AR_NUM}))?\\s*(?:(?:-|–|الى|او|ل)\\s*(${AR_NUM})\\s*)?)?(${AR_UNIT_AR})(?:\\s+(عمل|شغل|عمل\\s+رسمي))?${AE}`,
+  `${AS}(?:${AR_PREP})\\s+(?:(?:حوالي|تقريبا)\\s+)?(?:(${AR_NUM})(?:\\s+و\\s*(${AR_NUM}))?\\s*(?:(?:-|–|الى|الي|او|ل)\\s*(${AR_NUM})\\s*)?)?(${AR_UNIT_AR})(?:\\s+(عمل|شغل|عمل\\s+رسمي))?${AE}`,
   'g'
 )
 const AR_UNIT_AZ = 'se3tein|se3ten|se3at|se3a|de2i2a|de2ee2a|d2i2a|d2ee2a|de2aye2|da2aye2|da2ayi2|d2aye2|d2ay2|dqiqa|dqayeq|d9i9a|d9aye9|minutes|minute|mins|min|sa3tein|sa3ten|sa3tain|sa3teen|sa3aat|sa3at|sa3a|yomein|yomen|youmein|yoomen|youm|yoom|yom|nhar|ayyam|ayam|iyam|jours|jour|osbo3|osboo3|esbou3|esbo3|semana'

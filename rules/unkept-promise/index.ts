@@ -346,6 +346,8 @@ function findPromises(context: RuleContext<UnkeptPromiseOptions>, i: number, s: 
   a.sentences.forEach((sentence, si) => {
     if (usedSentences.has(si)) return
     const stext = sentence.text.slice(0, MAX_SENTENCE)
+    // A question asks the customer ("can you switch it off and on after 30 seconds?"); it promises nothing.
+    if (/[?؟]\s*$/.test(stext)) return
     const arabicish = ARABIC_LETTER.test(stext) || ARABIZI_WORD.test(stext.replace(URL, ' '))
     if (!arabicish && !FUTURE_CUE.test(stext)) return
     const probe = parseDeadline(stext, turn.time ?? 0, { offsetMinutes: offset })

@@ -26,6 +26,24 @@ function conv(
 new RuleTester().run('unkept-promise', rule, {
   valid: [
     {
+      name: 'a question with a wait in it asks the customer, it promises nothing',
+      conversation: conv('chat', '2024-03-13', 'Z', [
+        ['customer', '08:45', 'الكونكسيون مقطوعة عندي من البارح'],
+        ['agent', '08:46', 'سامحني على الإزعاج. تنجم تطفي الراوتر وتشعلو بعد 30 ثانية؟'],
+        ['customer', '08:48', 'عملتها ومازالت مقطوعة'],
+        ['agent', '08:49', 'باهي، باش نبعثلك تقني غدوة الصباح']
+      ])
+    },
+    {
+      name: '«خلال 5 إلى 7 أيام عمل»: a chase on day 3 is early',
+      conversation: conv('email', '2024-02-20', 'Z', [
+        ['customer', '08:30', 'تم خصم رسوم الشهر بعد الإلغاء. أرجو استرداد المبلغ.'],
+        ['agent', '14:00', 'نعتذر عن الإزعاج. تم إلغاء اشتراكك، وسيُرد المبلغ إلى بطاقتك خلال 5 إلى 7 أيام عمل.'],
+        ['customer', '+3d 10:00', 'لم يصلني المبلغ حتى الآن!'],
+        ['agent', '+3d 19:00', 'الاسترداد يستغرق من 5 إلى 7 أيام عمل.']
+      ])
+    },
+    {
       name: 'the customer says the dispatched replacement arrived, even if it is faulty too',
       conversation: conv('email', '2024-07-22', 'Z', [
         ['customer', '09:00', 'My headphones stopped charging after two weeks.'],
@@ -263,6 +281,26 @@ new RuleTester().run('unkept-promise', rule, {
   ],
 
   invalid: [
+    {
+      name: 'Moroccan: «غادي يعيط ليك … من بعد ساعة», then «حتى واحد ما عيط عليا»',
+      conversation: conv('messaging', '2024-03-06', 'Z', [
+        ['customer', '09:00', 'الكارط البنكية تبلوكات ليا وما بقيتش نقدر نخلص بيها'],
+        ['agent', '09:06', 'سمح لينا على هاد المشكل، غادي يعيط ليك واحد من الفريق ديالنا من بعد ساعة.'],
+        ['customer', '12:10', 'فاتو 3 سوايع وحتى واحد ما عيط عليا!'],
+        ['agent', '12:15', 'سمح لينا بزاف على التأخير.']
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'Gulf Arabizi: "arud 3alaik bokra", then "mafi a7ad rad"',
+      conversation: conv('messaging', '2024-03-07', 'Z', [
+        ['customer', '20:00', 'talabt refund mn 10 ayam w ma wasalni shay'],
+        ['agent', '20:05', 'sorry 3al ta2kheer, ra7 ashayek ma3 el qesm el mali w arud 3alaik inshallah bokra.'],
+        ['customer', '+2d 13:00', 'mafi a7ad rad 3alay la bokra wala ba3d bokra!'],
+        ['agent', '+2d 13:04', "ma3laish wayed 3al ta2kheer."]
+      ]),
+      errors: [{ turn: 1 }]
+    },
     {
       name: 'a third party will phone this afternoon; "nobody phoned, you said someone would ring"',
       conversation: conv('email', '2024-03-12', 'Z', [
