@@ -103,6 +103,31 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: '«طلبت … وجاتني …» (ordered one thing, got another)', conversation: { turns: [c('customer', 'طلبت شاورما دجاج وجاتني لحم!! ودافع ٣٨ ريال'), c('agent', 'أنت غلطان، الطلب المسجل عندي شاورما لحم.')] }, errors: [{ turn: 1 }] },
+    {
+      name: '«صار لي نص ساعة أنتظر، وينك؟» after a promised call-back is a new failure',
+      conversation: {
+        turns: [
+          c('customer', 'الفاتورة ما توصلني على الإيميل'),
+          c('agent', 'آسف على هالشي، بشيك على النظام وأرجع لك خلال ١٠ دقايق.'),
+          c('customer', 'صار لي نص ساعة أنتظر، وينك؟'),
+          c('agent', 'يا أختي اصبري شوي.')
+        ]
+      },
+      errors: [{ turn: 3 }]
+    },
+    {
+      name: 'charged again after the cancellation: «… مرة أخرى» with «والأسوأ»',
+      conversation: {
+        turns: [
+          c('customer', 'تم خصم رسوم الشهر بعد طلب الإلغاء. أرجو الاسترداد.'),
+          c('agent', 'نعتذر عن الإزعاج. تم إلغاء اشتراكك، وسيُرد المبلغ خلال 5 إلى 7 أيام عمل.'),
+          c('customer', 'لم يصلني المبلغ حتى الآن، والأسوأ أنكم خصمتم 39 ريالاً مرة أخرى اليوم!'),
+          c('agent', 'كما أوضحنا، الاسترداد يستغرق من 5 إلى 7 أيام عمل.')
+        ]
+      },
+      errors: [{ turn: 3 }]
+    },
     { name: 'a payment taken twice', conversation: { turns: [c('customer', "You've taken my card payment twice for the same hotel booking."), c('agent', 'Duplicate payments usually drop off within 5 working days.')] }, errors: [{ turn: 1 }] },
     { name: "the food's an hour late", conversation: { turns: [c('customer', "My food's an hour late and the app just says preparing."), c('agent', "We'd love to look into this for you! What's your order number?")] }, errors: [{ turn: 1 }] },
     { name: 'the third time, without anyone asking, a day off work', conversation: { turns: [c('customer', 'This is the THIRD time my delivery has been rescheduled without anyone asking me. I took the day off work for this!'), c('agent', 'Reschedules happen when the van is overbooked. Your new slot is Friday.')] }, errors: [{ turn: 1 }] },
