@@ -8,6 +8,8 @@ const a = (text: string): T => ({ role: 'agent', text })
 
 new RuleTester().run('confirm-understanding', rule, {
   valid: [
+    { name: 'a specific report answered with a fix', conversation: convo(c('my smart meter has shown no readings in the app since Monday'), a("Sorry! I've restarted the meter remotely; readings will show within 24 hours.")) },
+    { name: '"can you fix my account?" answered with a question', conversation: convo(c('Can you fix my account please'), a("Of course - what's going wrong with it: logging in, billing, or something else?")) },
     { name: '"I see what you mean" after a detailed request', conversation: convo(c('Please move my Thursday 3pm dentist appointment at the Leeds clinic to Friday at 10am, same dentist.'), a("I see what you mean, I've moved it to Friday 10am with Dr Shah.")) },
     // Agreeing with praise or thanks presumes nothing.
     { name: 'agreeing with praise', conversation: convo(c('I love the new app!'), a('I know exactly what you mean, the team did a great job!')) },
@@ -53,6 +55,9 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'allow option', conversation: convo(c('the export is broken'), a('I know exactly what you mean: the dates. Switch the format in Settings.')), options: { allow: ['I know exactly what you mean'] } }
   ],
   invalid: [
+    { name: '"can you fix my account?" answered with a password reset', conversation: convo(c('Can you fix my account please'), a("Sorry it's giving you trouble! I've sent a password reset link to your email.")), errors: [{ turn: 1 }] },
+    { name: '"@brand can you sort out my meter" answered with a booked engineer', conversation: convo(c('@Brightgrid can you sort out my meter please'), a("Sorry your meter's playing up! I've booked an engineer to replace it on Thursday.")), errors: [{ turn: 1 }] },
+    { name: '"I want to change it" answered with a change', conversation: convo(c('I want to change it.'), a("I've moved the delivery to next Saturday.")), errors: [{ turn: 1 }] },
     // Claims to know.
     { name: '"I know what you mean" about a vague request, then acts', conversation: convo(c('My account is weird since yesterday'), a("I know what you mean, I've cleared your cache remotely.")), errors: [{ turn: 1, span: 'I know what you mean' }] },
     { name: 'thanks with a problem is not only praise', conversation: convo(c('Thanks, but my order is still missing'), a('I know exactly what you mean, I have resent it.')), errors: [{ turn: 1, span: 'I know exactly what you mean' }] },
