@@ -319,6 +319,8 @@ const EN_dur = new RegExp(
   'g'
 )
 const EN_fromNow = new RegExp(String.raw`\b(${EN_NUM})\s+(${EN_UNIT})\s+from\s+now\b`, 'g')
+/** "Give me two minutes", "bear with me 5 mins": the agent names its own wait. */
+const EN_giveMe = new RegExp(String.raw`\b(?:give|allow)\s+(?:me|us)\s+(?:(?:another|about|around|just)\s+)?(${EN_NUM})\s+(?:more\s+)?(minutes?|mins?|seconds?|secs?|hours?|hrs?)\b|\bbear\s+with\s+(?:me|us)\s+(?:for\s+)?(?:(?:another|about|around|just)\s+)?(${EN_NUM})\s+(?:more\s+)?(minutes?|mins?|seconds?|secs?)\b`, 'gi')
 const EN_today = /\b(?:later\s+today|today|tonight|this\s+(morning|afternoon|evening)|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|today|business(?:\s+day)?|(?:the\s+)?working\s+day|play)|eod|eop|cob|close\s+of\s+(?:business|play))\b/g
 const EN_tomorrow = /\b(?:(?:the\s+)?day\s+after\s+(tomorrow)|tomorrow)(?:\s+(morning|afternoon|evening|night|noon|midday))?\b/g
 const EN_weekday = /\b(?:(next|this|on|by|until|till|before|coming|this\s+coming)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b(?:\s+(morning|afternoon|evening|night))?/g
@@ -440,6 +442,11 @@ function scanEnglish(s: string, c: Clock, out: Scan, arabizi: boolean, latin: bo
   while ((m = EN_fromNow.exec(s))) {
     const { unit } = enUnit(m[2]!)
     out.durations.push({ start: m.index, end: m.index + m[0].length, n: number(m[1]) ?? 1, unit })
+  }
+  EN_giveMe.lastIndex = 0
+  while ((m = EN_giveMe.exec(s))) {
+    const { unit } = enUnit((m[2] ?? m[4])!)
+    out.durations.push({ start: m.index, end: m.index + m[0].length, n: number(m[1] ?? m[3]) ?? 1, unit })
   }
 
   // Days.

@@ -282,6 +282,36 @@ new RuleTester().run('unkept-promise', rule, {
 
   invalid: [
     {
+      name: '"give me two minutes", chased eight minutes later',
+      conversation: conv('chat', '2025-04-04', 'Z', [
+        ['customer', '10:00', 'my discount code is not working at checkout'],
+        ['agent', '10:01', 'Sorry about that! Let me check with the promotions team - give me two minutes.'],
+        ['customer', '10:09', 'Hello? Still there?'],
+        ['agent', '10:10', 'Sorry for the wait! The code expired yesterday; here is a new one.']
+      ]),
+      errors: [{ turn: 1, reason: 'due 10:03' }]
+    },
+    {
+      name: '"I\'ll have a corrected invoice to you first thing tomorrow", then "no sign of it"',
+      conversation: conv('email', '2025-03-10', 'Z', [
+        ['customer', '10:00', 'The invoice has our old VAT number on it.'],
+        ['agent', '13:00', "Apologies. I'll have a corrected invoice to you first thing tomorrow."],
+        ['customer', '+1d 16:00', 'Afternoon - still no sign of the corrected invoice.'],
+        ['agent', '+1d 18:00', 'Sorry, that slipped through. The corrected invoice is attached.']
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: '"the engineer will ring you by Wednesday", then "not a peep"',
+      conversation: conv('messaging', '2025-06-09', 'Z', [
+        ['customer', '10:00', 'When will the engineer be back to finish the repair?'],
+        ['agent', '10:07', 'The part has been ordered, and the engineer will ring you by Wednesday to book the visit.'],
+        ['customer', '+3d 08:37', 'Thursday morning and not a peep from the engineer.'],
+        ['agent', '+3d 08:48', "I'm sorry. I've asked the engineer to call you before 1pm today."]
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
       name: 'Moroccan: «غادي يعيط ليك … من بعد ساعة», then «حتى واحد ما عيط عليا»',
       conversation: conv('messaging', '2024-03-06', 'Z', [
         ['customer', '09:00', 'الكارط البنكية تبلوكات ليا وما بقيتش نقدر نخلص بيها'],
