@@ -174,6 +174,9 @@ function validCode(kind: Kind, read: Read, text: string): boolean {
       return /^\d{4,6}$/.test(c) || /^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/i.test(c)
     case 'nationalId':
       return d >= 6
+    case 'plate':
+      // "LM21 VBN", "AB-123-CD", «أ ب ج 1234»: letters and digits, short.
+      return c.length >= 4 && c.length <= 10 && d >= 1
     case 'iban':
       return ibanValid(c)
     case 'serial':
@@ -328,7 +331,7 @@ function inShouting(text: string, start: number, end: number): boolean {
 }
 
 /** Kinds a bare answer can be read as, when the agent just asked for them. */
-const BARE_KINDS: ReadonlySet<Kind> = new Set(['order', 'booking', 'ticket', 'tracking', 'reference', 'account', 'phone', 'serial', 'model', 'zip', 'nationalId'])
+const BARE_KINDS: ReadonlySet<Kind> = new Set(['order', 'booking', 'ticket', 'tracking', 'reference', 'account', 'phone', 'serial', 'model', 'zip', 'nationalId', 'plate'])
 const BARE_TOKEN = /#?[A-Za-z0-9][A-Za-z0-9\-/._]{2,39}/g
 
 /**

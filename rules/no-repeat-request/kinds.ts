@@ -20,6 +20,7 @@ export type Kind =
   | 'zip'
   | 'iban'
   | 'nationalId'
+  | 'plate'
   | 'platform'
   | 'url'
   | 'name'
@@ -40,6 +41,7 @@ export const KINDS: readonly Kind[] = [
   'zip',
   'iban',
   'nationalId',
+  'plate',
   'platform',
   'url',
   'name'
@@ -101,6 +103,7 @@ export const NAME: Record<RequestKind, { en: string; ar: string }> = {
   zip: { en: 'ZIP/postal code', ar: 'الرمز البريدي' },
   iban: { en: 'IBAN', ar: 'رقم الآيبان' },
   nationalId: { en: 'ID number', ar: 'رقم الهوية' },
+  plate: { en: 'registration (number plate)', ar: 'رقم اللوحة' },
   platform: { en: 'platform', ar: 'المنصة' },
   url: { en: 'link', ar: 'الرابط' },
   name: { en: 'name', ar: 'الاسم' },

@@ -11,6 +11,7 @@ const conv = (...turns: T[]): TestConversation => ({ turns })
 
 new RuleTester().run('no-repeat-request', rule, {
   valid: [
+    { name: 'asking for a registration never given', conversation: conv(c("The camera at your site doesn't recognise my car."), a("Sorry about that! Can you tell me your car's registration?")) },
     { name: '"my policy renews in 2025" gives no policy number', conversation: conv(c('my membership expires next month and my policy renews in 2025'), a("What's your policy number?")) },
     { name: 'shouted words are not a six-letter booking code', conversation: conv(c('I was charged a seat fee!'), a('Sorry! Could you DM us your booking reference?'), c("I DIDN'T CHOOSE A SEAT, it auto assigned one"), a('Please send the booking reference so we can check.')) },
     { name: 'a phone number given, the phone model asked', conversation: conv(c('Call me on 07700 900123, the app crashes.'), a('Sorry! What phone model do you have?')) },
@@ -128,6 +129,8 @@ new RuleTester().run('no-repeat-request', rule, {
     }
   ],
   invalid: [
+    { name: 'a car registration given, then asked for', conversation: conv(c("The camera at your site doesn't recognise my car. Reg is LM21 VBN."), a("Sorry about that! Can you tell me your car's registration so I can check it's linked?")), errors: [{ turn: 1, reason: 'LM21' }] },
+    { name: '«رقم اللوحة» given, then asked for', conversation: conv(c('رقم اللوحة 4521 والكاميرا ما تتعرف على سيارتي'), a('نعتذر، ممكن رقم اللوحة؟')), errors: [{ turn: 1 }] },
     { name: '"my membership (GYM-20931)" gives the membership number', conversation: conv(c("I've been trying to cancel my membership (GYM-20931) for a month."), a('Sorry it has taken so long - can you give me your membership number so I can cancel it now?')), errors: [{ turn: 1 }] },
     { name: '"which number should we call you on?" after the number was given', conversation: conv(c("I'd like a callback about my plan. My number is 0412 555 019."), a('Of course! What time suits you?'), c('After 6pm.'), a('Great. And which number should we call you on?')), errors: [{ turn: 3 }] },
     { name: '"let us have" asks, and the bare answer counts', conversation: conv(c('wrong burger in my order'), a('Could you let us have your order number so we can refund it?'), c("it's 55-8812. I don't really use DMs"), a('Thanks! Please DM us your order number.')), errors: [{ turn: 3 }] },
