@@ -5,6 +5,17 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    {
+      name: '"any update on my other order?" is a question, not a broken promise',
+      conversation: {
+        turns: [
+          c('customer', 'the curtain rail I ordered is too short. Can I swap it?'),
+          c('agent', "Sorry it doesn't fit! I'll send the return label by 5pm today."),
+          c('customer', 'Thanks. Any update on my other order, the floor lamp?'),
+          c('agent', 'The lamp is with the courier and due tomorrow.')
+        ]
+      }
+    },
     { name: '«ماشي مستني» accepts the wait the agent asked for', conversation: { turns: [c('customer', 'طلبت من اسبوع ولسه موصلش'), c('agent', 'آسفين جداً على التأخير، هسأل شركة الشحن وأرجعلك خلال 5 دقايق.'), c('customer', 'ماشي مستني'), c('agent', 'تمام، خليك معايا')] } },
     { name: 'forgetting a password for the third time is the customer\'s own slip', conversation: { turns: [c('customer', 'والله نسيت الباسوورد للمرة الثالثة هالأسبوع'), c('agent', 'أرسلت لك رابط إعادة تعيين على إيميلك.')] } },
     { name: "the customer's own wrong order and own late return", conversation: { turns: [c('customer', "I want to cancel order 31-7782-A, I ordered the wrong size. Also I'm 3 days late returning the ebook reader, will I be fined?"), c('agent', 'Cancelled, and no fine this time.')] } },
@@ -103,6 +114,20 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: "sarcastic praise of an order 'in transit' for 11 days", conversation: { turns: [c('customer', "Love that the 'express' shipping I paid for has turned into a scenic tour. Order KT-40921 has been 'in transit' for 11 days."), c('agent', 'Let me pull up KT-40921. One moment.')] }, errors: [{ turn: 1 }] },
+    { name: '"is it normal for half the ingredients to be missing?"', conversation: { turns: [c('customer', 'is it normal for half the ingredients to be missing from a box?'), c('agent', 'Send us a DM with your order number and we will take a look.')] }, errors: [{ turn: 1 }] },
+    {
+      name: 'paid for express and it took 6 days: a second failure',
+      conversation: {
+        turns: [
+          c('customer', 'The microphone on my headset stopped working after two weeks.'),
+          c('agent', "Sorry to hear that! I've set up a free replacement."),
+          c('customer', "Thanks. Also, I've just noticed I paid for express delivery on the original order and it took 6 days."),
+          c('agent', 'Let me check the dispatch date for that order.')
+        ]
+      },
+      errors: [{ turn: 3 }]
+    },
     { name: '«طلبت … وجاتني …» (ordered one thing, got another)', conversation: { turns: [c('customer', 'طلبت شاورما دجاج وجاتني لحم!! ودافع ٣٨ ريال'), c('agent', 'أنت غلطان، الطلب المسجل عندي شاورما لحم.')] }, errors: [{ turn: 1 }] },
     {
       name: '«صار لي نص ساعة أنتظر، وينك؟» after a promised call-back is a new failure',
