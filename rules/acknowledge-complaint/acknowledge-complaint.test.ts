@@ -5,6 +5,7 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: "money the customer sent to the wrong account is the customer's slip", conversation: { turns: [c('customer', 'I sent £300 to the wrong account number by mistake, can you get it back?'), c('agent', 'We can send a recall request to the receiving bank.')] } },
     {
       name: '"any update on my other order?" is a question, not a broken promise',
       conversation: {
@@ -114,6 +115,10 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'charged but nothing showed up', conversation: { turns: [c('customer', 'bought 1200 gems, got charged but no gems showed up??'), c('agent', 'Restart the game.')] }, errors: [{ turn: 1 }] },
+    { name: 'a renewal that went up 40%: "explain?"', conversation: { turns: [c('customer', "your renewal quote went up 40% and I've had zero claims. explain?"), c('agent', 'Premiums follow the market.')] }, errors: [{ turn: 1 }] },
+    { name: '"the letter says I made a claim, but I didn\'t"', conversation: { turns: [c('customer', "my renewal has doubled and the letter says I made a claim last year, but I didn't."), c('agent', 'A claim is a claim. It is on your record.')] }, errors: [{ turn: 1 }] },
+    { name: 'internet that has dropped every evening, paying and getting nothing', conversation: { turns: [c('customer', 'internet has dropped every evening at 8pm for a week. paying for 500mb and getting nothing'), c('agent', 'Our monitoring shows zero outages in your area.')] }, errors: [{ turn: 1 }] },
     { name: "sarcastic praise of an order 'in transit' for 11 days", conversation: { turns: [c('customer', "Love that the 'express' shipping I paid for has turned into a scenic tour. Order KT-40921 has been 'in transit' for 11 days."), c('agent', 'Let me pull up KT-40921. One moment.')] }, errors: [{ turn: 1 }] },
     { name: '"is it normal for half the ingredients to be missing?"', conversation: { turns: [c('customer', 'is it normal for half the ingredients to be missing from a box?'), c('agent', 'Send us a DM with your order number and we will take a look.')] }, errors: [{ turn: 1 }] },
     {
