@@ -7,6 +7,8 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-dead-end', rule, {
   valid: [
+    { name: '"I honestly can\'t tell you how grateful"', conversation: c(['customer', 'thanks for sorting it!'], ['agent', "I honestly can't tell you how grateful we are for your patience."]) },
+    { name: '"beyond our reach" with a referral', conversation: c(['customer', 'can you restore my save file?'], ['agent', 'Local save files are beyond our reach, but our data recovery team can help: support.example.com/recover']) },
     { name: '«حدّث التطبيق» is a next step', conversation: c(['customer', 'التطبيق ما يفتح'], ['agent', 'ما نقدر نشوف المشكلة من عندنا، حدث التطبيق من المتجر وجرب مرة ثانية.']) },
     { name: 'your admin may be able to', conversation: c(['customer', 'can you restore a file I deleted 2 months ago?'], ['agent', "Deleted files stay in the Trash for 30 days, so we can't restore it after that. Your admin may be able to recover it from version history."]) },
     // --- English: a next step in the same turn
@@ -53,6 +55,10 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: '"I honestly couldn\'t tell you why"', conversation: c(['customer', 'why is my refund taking so long?'], ['agent', "Sorry, I honestly couldn't tell you why it's taking this long."]), errors: [{ turn: 1 }] },
+    { name: '"Haven\'t the foggiest"', conversation: c(['customer', 'when is the update out?'], ['agent', "Haven't the foggiest, sorry."]), errors: [{ turn: 1 }] },
+    { name: '"aren\'t handled by this department"', conversation: c(['customer', 'I want a refund for my ticket'], ['agent', "Refunds aren't handled by this department."]), errors: [{ turn: 1 }] },
+    { name: '"beyond our reach"', conversation: c(['customer', 'can you restore my save file?'], ['agent', 'Local save files are beyond our reach, unfortunately.']), errors: [{ turn: 1 }] },
     { name: '«لما حدث» (what happened) is no imperative «حدّث»', conversation: c(['customer', 'طلبت استرداد المبلغ'], ['agent', 'نأسف لما حدث، لكن لا يمكننا فعل أي شيء بخصوص هذا الأمر.']), errors: [{ turn: 1 }] },
     { name: 'Maghrebi Arabizi: "ma3andnach des informations"', conversation: c(['customer', 'salam, wach kayn chi promo?'], ['agent', 'salam khouya, ma3andnach des informations 3la had echi.']), errors: [{ turn: 1 }] },
     { name: '"outside what I can do"', conversation: c(['customer', 'can you change the name on my ticket?'], ['agent', "That's outside what I can do, I'm afraid."]), errors: [{ turn: 1 }] },
