@@ -106,7 +106,7 @@ const AR_CONDITIONAL = new Set(['لو', 'اذا', 'إذا', 'إن', 'حال', '�
 /** Contradictions shaped like an answer ("No, it doesn't", "that's not correct", «مش صحيح»). */
 const ANSWER_LIKE = /^no\b|^[وف]?(?:لا|لأ|لاء)(?![\u0621-\u064A])|^la2\b|not\s+(?:true|correct|accurate|the\s+case|right|what\s+happened)|incorrect|inaccurate|untrue|false|(?:valid|correct|accurate|legitimate|right|justified|genuine|in\s+order|applied)$|صحيح|صح|حقيقي|دقيق|مظبوط|مضبوط|سليم|sa7/iu
 const NO_LEAD = /^(?:no\b|[وف]?(?:لا|لأ|لاء)(?![\u0621-\u064A])|la2\b)/iu
-const UPHELD = /(?:valid|correct|accurate|legitimate|right|justified|genuine|in\s+order|applied|delivered|received|collected|signed\s+for|handed\s+over|paid|refunded|صحيح|صحيحه|صحيحة|سليم|سليمه|سليمة|مظبوط|مظبوطه|مظبوطة|مضبوط|قانوني|قانونية|قانونيه|نظامي|نظامية|نظاميه|محلها|محله)$/iu
+const UPHELD = /(?:valid|correct|accurate|legitimate|right|justified|genuine|in\s+order|applied|delivered|received|collected|signed\s+for|handed\s+over|paid|refunded|sent|posted|dispatched|emailed|صحيح|صحيحه|صحيحة|سليم|سليمه|سليمة|مظبوط|مظبوطه|مظبوطة|مضبوط|قانوني|قانونية|قانونيه|نظامي|نظامية|نظاميه|محلها|محله)$/iu
 /** A clause opening on "this / that / what you say" (after which «لا» is the answer "no"). */
 const NO_THEN_THIS = /^[وف]?(?:هذا|هاذا|ده|دا|دي|هيدا|هيدي|هاد|هادا|هاي|هذي|الكلام|كلامك)(?![\u0621-\u064A])/u
 /**

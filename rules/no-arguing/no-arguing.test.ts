@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: '"the invoice is issued by the hotel" explains', conversation: pair('where is my invoice?', 'Your booking was pay-at-hotel, so the invoice is issued by the hotel at checkout.') },
     { name: '"so it was delivered" answering "where is it?"', conversation: pair('where is my parcel?', 'The courier dropped it at 9am, so it was delivered this morning - check your porch.') },
     { name: '"it\'s down to you whether" is a choice', conversation: pair('should I keep the old router?', "It's down to you whether you keep it; we don't need it back.") },
     { name: 'answering a question with a negative is not a denial', conversation: pair('Is the store open today?', 'The store is not open on Sundays, but the online shop is.') },
@@ -57,6 +58,9 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: '"down to how your router is set up at your end"', conversation: pair('internet drops every evening', 'Our monitoring shows zero outages, so the drops will be down to how your router is set up at your end.'), errors: [{ turn: 1 }] },
+    { name: '"this one\'s down to you"', conversation: pair('I did not make this payment', "The payment was approved with your fingerprint, so this one's down to you, I'm afraid."), errors: [{ turn: 1 }] },
+    { name: '"Like I mentioned …, so it was sent"', conversation: pair('I never got the letter', "Like I mentioned, the letter went out on 3 March, so it was sent."), errors: [{ turn: 1 }] },
     { name: '"…, so it was delivered" against "it never arrived"', conversation: pair('my parcel never arrived', 'Our records show it was delivered at 14:02 with a photo at the door, so it was delivered.'), errors: [{ turn: 1 }] },
     { name: 'an apology for the trouble does not soften «هيدا مستحيل»', conversation: pair('العداد حاسب غلط، الفاتورة ضعف العادي', 'منأسف للإزعاج، بس هيدا مستحيل، العدادات عنا ما بتغلط.'), errors: [{ turn: 1 }] },
     { name: '«لا، هذا مو صحيح» is one contradiction, the «لا» is the answer "no"', conversation: pair('الكابتن ما جا وانا انتظرت', 'لا، هذا مو صحيح، الكابتن وصل للموقع.'), errors: [{ turn: 1, span: 'لا، هذا مو صحيح' }] },
