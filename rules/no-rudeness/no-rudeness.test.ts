@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-rudeness', rule, {
   valid: [
+    { name: '"if you\'d taken the time to read the terms" lectures (no-arguing), it is not also rudeness', conversation: pair('I want a refund', "If you'd taken the time to go through the terms, you'd know the window closes once material is downloaded.") },
     { name: '«مو انت العميل الوحيد اللي عنده المشكلة» reassures', conversation: pair('بس أنا عندي المشكلة؟', 'لا، مو انت العميل الوحيد اللي عنده المشكلة، الفريق يصلحها الحين.') },
     { name: '"you are not the only customer affected" reassures', conversation: pair('is it just me?', 'No, sorry, you are not the only customer affected; the fix is rolling out now.') },
     { name: '"that\'s your problem sorted" is help, not dismissal', conversation: pair('third time asking for my deposit', "I'm sorry. I've refunded it today. That's your problem sorted.") },
