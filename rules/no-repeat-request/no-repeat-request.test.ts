@@ -129,6 +129,8 @@ new RuleTester().run('no-repeat-request', rule, {
     }
   ],
   invalid: [
+    { name: 'Iraqi: «طلبيتي رقم …», then «دزيلنا رقم الطلبية بالخاص»', conversation: conv(c('طلبيتي رقم IQ-30318 صارلها اسبوعين ما وصلت'), a('نعتذر منك كلش على هالتأخير. دزيلنا رقم الطلبية بالخاص حتى نتابعها.')), errors: [{ turn: 1 }] },
+    { name: '«لرقم العداد …», then «ممكن تدينا رقم العداد؟»', conversation: conv(c('شحنت كهربا لرقم العداد 04512298731 والرصيد ما نزل'), a('معليش على الإزعاج. ممكن تدينا رقم العداد عشان نشوف العملية؟')), errors: [{ turn: 1 }] },
     { name: 'a car registration given, then asked for', conversation: conv(c("The camera at your site doesn't recognise my car. Reg is LM21 VBN."), a("Sorry about that! Can you tell me your car's registration so I can check it's linked?")), errors: [{ turn: 1, reason: 'LM21' }] },
     { name: '«رقم اللوحة» given, then asked for', conversation: conv(c('رقم اللوحة 4521 والكاميرا ما تتعرف على سيارتي'), a('نعتذر، ممكن رقم اللوحة؟')), errors: [{ turn: 1 }] },
     { name: '"my membership (GYM-20931)" gives the membership number', conversation: conv(c("I've been trying to cancel my membership (GYM-20931) for a month."), a('Sorry it has taken so long - can you give me your membership number so I can cancel it now?')), errors: [{ turn: 1 }] },
