@@ -5,6 +5,7 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: '«النت رجع» and a question about the network are no outage', conversation: { turns: [c('customer', 'هل الشبكة عندكم تغطي المعادي؟ وكم سعر الخط؟'), c('agent', 'أهلاً، نعم تغطيها، والخط بـ ٥٠ جنيه.')] } },
     { name: "money the customer sent to the wrong account is the customer's slip", conversation: { turns: [c('customer', 'I sent £300 to the wrong account number by mistake, can you get it back?'), c('agent', 'We can send a recall request to the receiving bank.')] } },
     {
       name: '"any update on my other order?" is a question, not a broken promise',
@@ -115,6 +116,8 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'Egyptian: «الشبكة واقعة … لا مكالمات ولا نت»', conversation: { turns: [c('customer', 'الشبكة واقعة في المعادي من امبارح بالليل، لا مكالمات ولا نت'), c('agent', 'من فضلك ابعتلنا رقم الموبايل في رسالة خاصة.')] }, errors: [{ turn: 1 }] },
+    { name: 'Moroccan Arabizi: "cherjit b 50dh w ma tzadouch lia"', conversation: { turns: [c('customer', 'salam, cherjit b 50dh w ma tzadouch lia f solde, chno ndir?'), c('agent', 'salam, 3tini numero dyalk w lcode dyal recharge 3afak.')] }, errors: [{ turn: 1 }] },
     { name: 'charged but nothing showed up', conversation: { turns: [c('customer', 'bought 1200 gems, got charged but no gems showed up??'), c('agent', 'Restart the game.')] }, errors: [{ turn: 1 }] },
     { name: 'a renewal that went up 40%: "explain?"', conversation: { turns: [c('customer', "your renewal quote went up 40% and I've had zero claims. explain?"), c('agent', 'Premiums follow the market.')] }, errors: [{ turn: 1 }] },
     { name: '"the letter says I made a claim, but I didn\'t"', conversation: { turns: [c('customer', "my renewal has doubled and the letter says I made a claim last year, but I didn't."), c('agent', 'A claim is a claim. It is on your record.')] }, errors: [{ turn: 1 }] },
