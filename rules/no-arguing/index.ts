@@ -107,8 +107,18 @@ const AR_CONDITIONAL = new Set(['لو', 'اذا', 'إذا', 'إن', 'حال', '�
 const ANSWER_LIKE = /^no\b|^[وف]?(?:لا|لأ|لاء)(?![\u0621-\u064A])|^la2\b|not\s+(?:true|correct|accurate|the\s+case|right|what\s+happened)|incorrect|inaccurate|untrue|false|(?:valid|correct|accurate|legitimate|right|justified|genuine|in\s+order|applied)$|صحيح|صح|حقيقي|دقيق|مظبوط|مضبوط|سليم|sa7/iu
 const NO_LEAD = /^(?:no\b|[وف]?(?:لا|لأ|لاء)(?![\u0621-\u064A])|la2\b)/iu
 const UPHELD = /(?:valid|correct|accurate|legitimate|right|justified|genuine|in\s+order|applied|delivered|received|collected|signed\s+for|handed\s+over|paid|refunded|sent|posted|dispatched|emailed|صحيح|صحيحه|صحيحة|سليم|سليمه|سليمة|مظبوط|مظبوطه|مظبوطة|مضبوط|قانوني|قانونية|قانونيه|نظامي|نظامية|نظاميه|محلها|محله)$/iu
+/** A yes/no question about where the problem lies. */
+const OPEN_QUESTION = /^\s*(?:@\w+\s*)*(?:هل|(?:could|might|can|is|was|would)\s+(?:it|the\s+(?:problem|issue|fault)|this|that)\b)/iu
+/** The clause a match sits in, from its start up to the match ("sorry, is the problem …" → "is the problem …"). */
+function clauseBefore(text: string, sentenceStart: number, at: number): string {
+  let s = at
+  while (s > sentenceStart && !/[،,;:]/.test(text[s - 1]!)) s--
+  return text.slice(s, at)
+}
+/** Forms of address between an answering «لا» and the clause ("لا عيني، …", "لا خويا، …"). */
+const VOCATIVE = new Set(['يا', 'عيني', 'خويا', 'اخويا', 'اخوي', 'أخوي', 'خوي', 'حبيبي', 'حبيبتي', 'استاذ', 'أستاذ', 'اخي', 'أخي', 'اختي', 'أختي', 'خيي', 'عزيزي', 'عزيزتي', 'سيدي', 'باشا', 'عمي', 'خالتي', 'ياخي', 'يا اخي', 'حبي', 'غالي', 'الغالي', 'يافندم', 'فندم'])
 /** A clause opening on "this / that / what you say" (after which «لا» is the answer "no"). */
-const NO_THEN_THIS = /^[وف]?(?:هذا|هاذا|ده|دا|دي|هيدا|هيدي|هاد|هادا|هاي|هذي|الكلام|كلامك)(?![\u0621-\u064A])/u
+const NO_THEN_THIS = /^[وف]?(?:هذا|هاذا|ده|دا|دي|هيدا|هيدي|هاد|هادا|هادي|هادشي|هاي|هذي|هاذي|الكلام|كلامك)(?![\u0621-\u064A])/u
 /**
  * «لا، هذا مو صحيح»: a bare "no" and the contradiction right after it are one finding, spanning both
  * (the English lexicon has the joined phrases; the Arabic "no" is matched on its own).
@@ -323,9 +333,11 @@ export default defineRule<NoArguingOptions>({
           const sentence = sentenceOf(m)
           const span = text.slice(m.start, m.end)
           const prev = before(m, sentence)
-          // «لا، هذا مو صحيح»: a «لا» right before "this is …" answers "no", it does not negate the clause.
-          const interjection = prev[prev.length - 1] === 'لا' && NO_THEN_THIS.test(span)
-          const negated = (interjection ? prev.slice(0, -1) : prev).some(isNegator)
+          // «لا، هذا مو صحيح», «لا عيني هذا مو صحيح»: a «لا» before "this is …" (and any form of address)
+          // answers "no", it does not negate the clause.
+          const no = prev.lastIndexOf('لا')
+          const interjection = no >= 0 && prev.slice(no + 1).every((w) => VOCATIVE.has(w)) && NO_THEN_THIS.test(span)
+          const negated = (interjection ? prev.slice(0, no) : prev).some(isNegator)
           let kind = KIND[category]
           let confidence = CONFIDENCE[kind]
 
@@ -379,6 +391,8 @@ export default defineRule<NoArguingOptions>({
             case 'blame':
               if (negated) continue
               if (conditional(prev)) continue
+              // «هل المشكلة عندك من امبارح؟», "could the problem be on your side?": asking, not blaming.
+              if (/[?؟]\s*$/.test(sentence.text) && OPEN_QUESTION.test(clauseBefore(text, sentence.start, m.start))) continue
               // "The terms you agreed to are here" answering "what are the terms?" is a pointer, not a reproach.
               if (/agreed|consented|accepted|signed|وافقت|وقعت|قبلت|مضيت/iu.test(span) && customer && onlyQuestions(customer)) continue
               break

@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: '«هل المشكلة عندك من امبارح؟» asks', conversation: pair('النت مقطوع', 'نعتذر، هل المشكلة عندك من امبارح؟') },
     { name: '"the invoice is issued by the hotel" explains', conversation: pair('where is my invoice?', 'Your booking was pay-at-hotel, so the invoice is issued by the hotel at checkout.') },
     { name: '"so it was delivered" answering "where is it?"', conversation: pair('where is my parcel?', 'The courier dropped it at 9am, so it was delivered this morning - check your porch.') },
     { name: '"it\'s down to you whether" is a choice', conversation: pair('should I keep the old router?', "It's down to you whether you keep it; we don't need it back.") },
@@ -58,6 +59,9 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: '«لا عيني هذا مو صحيح»: the «لا» and a form of address answer "no"', conversation: pair('النت مكطوع واني دافع الاشتراك', 'لا عيني هذا مو صحيح، السيستم ما بي ولا دفعة.'), errors: [{ turn: 1 }] },
+    { name: 'Moroccan: «هادي ماشي صحيحة» and «كان لازم تطفيه»', conversation: pair('الكونيكسيون مقطوعة', 'لا خويا، هادي ماشي صحيحة. كان لازم تطفيه وتشعلو قبل ما تكتب هنا.'), errors: [{ turn: 1 }] },
+    { name: 'Iraqi: «الغلط من يمك»', conversation: pair('النت مكطوع', 'الغلط من يمك مو من عدنا.'), errors: [{ turn: 1 }] },
     { name: '"down to how your router is set up at your end"', conversation: pair('internet drops every evening', 'Our monitoring shows zero outages, so the drops will be down to how your router is set up at your end.'), errors: [{ turn: 1 }] },
     { name: '"this one\'s down to you"', conversation: pair('I did not make this payment', "The payment was approved with your fingerprint, so this one's down to you, I'm afraid."), errors: [{ turn: 1 }] },
     { name: '"Like I mentioned …, so it was sent"', conversation: pair('I never got the letter', "Like I mentioned, the letter went out on 3 March, so it was sent."), errors: [{ turn: 1 }] },
