@@ -48,6 +48,7 @@ new RuleTester().run('no-overpromise', rule, {
     { name: 'allow', options: { allow: ['price match guarantee'] }, conversation: c(['customer', 'Cheaper elsewhere'], ['agent', "That's covered by our price match guarantee, guaranteed."]) }
   ],
   invalid: [
+    { name: '"…, no matter what - you can hold me to that"', conversation: c(['customer', 'where is my frame?'], ['agent', 'It is with our courier partner. It will be with you by Friday, no matter what - you can hold me to that.']), errors: [{ turn: 1 }] },
     { name: '«ومية بالمية» after «و»', conversation: c(['customer', 'النت مقطوع'], ['agent', 'نعتذر عالانقطاع، اكو عطل بالكيبل، ومية بالمية راح يرجع اليوم قبل المغرب.']), errors: [{ turn: 1 }] },
     // --- English
     { name: 'a promise at the end of the sentence', conversation: c(['customer', 'When will it come?'], ['agent', 'It will arrive tomorrow, I promise!']), errors: [{ turn: 1, span: 'I promise' }] },
