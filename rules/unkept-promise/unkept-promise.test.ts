@@ -282,6 +282,15 @@ new RuleTester().run('unkept-promise', rule, {
 
   invalid: [
     {
+      name: '"you have my personal guarantee it\'ll be there tonight", chased the next day',
+      conversation: conv('social', '2024-06-14', 'Z', [
+        ['customer', '16:05', 'my bag did not make it to Lisbon with me'],
+        ['agent', '16:20', "Oh no! It's on the next flight in, and you have my personal guarantee it'll be at your hotel tonight."],
+        ['customer', '+1d 17:05', 'the bag never came to the hotel. you promised tonight.']
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
       name: '"give me two minutes", chased eight minutes later',
       conversation: conv('chat', '2025-04-04', 'Z', [
         ['customer', '10:00', 'my discount code is not working at checkout'],
