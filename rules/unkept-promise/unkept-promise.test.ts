@@ -26,6 +26,15 @@ function conv(
 new RuleTester().run('unkept-promise', rule, {
   valid: [
     {
+      name: 'Moroccan purpose «ابعثلنا … باش نشوفو» (so that we can look) is no promise',
+      conversation: conv('social', '2025-03-23', 'Z', [
+        ['customer', '08:45', 'الكونيكسيون مقطوعة عندي من 3 jours'],
+        ['agent', '09:25', 'نعتذرو على الإزعاج. ابعثلنا رقم الخط في message privé باش نشوفو واش كاين.'],
+        ['customer', '09:30', 'بعثت الرقم. وحتى واحد ما جاوب من 3 jours'],
+        ['agent', '09:40', 'ما كاين حتى dérangement في منطقتك.']
+      ])
+    },
+    {
       name: 'a question with a wait in it asks the customer, it promises nothing',
       conversation: conv('chat', '2024-03-13', 'Z', [
         ['customer', '08:45', 'الكونكسيون مقطوعة عندي من البارح'],
