@@ -55,6 +55,8 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'allow option', conversation: convo(c('the export is broken'), a('I know exactly what you mean: the dates. Switch the format in Settings.')), options: { allow: ['I know exactly what you mean'] } }
   ],
   invalid: [
+    { name: 'Levantine Arabizi "ba3ref tamaman shu baddik"', conversation: convo(c('bade ghayer 3enwen el tawseel'), a('Akid! Ba3ref tamaman shu baddik: 3melta, el order rah yrou7 3al Hamra.')), errors: [{ turn: 1 }] },
+    { name: 'Algerian «أكيد حاب …»', conversation: convo(c('نبغي نبدل العرض'), a('فهمتك مليح، أكيد حاب تطلع لـ Premium. درتهالك.')), errors: [{ turn: 1 }] },
     { name: '"can you fix my account?" answered with a password reset', conversation: convo(c('Can you fix my account please'), a("Sorry it's giving you trouble! I've sent a password reset link to your email.")), errors: [{ turn: 1 }] },
     { name: '"@brand can you sort out my meter" answered with a booked engineer', conversation: convo(c('@Brightgrid can you sort out my meter please'), a("Sorry your meter's playing up! I've booked an engineer to replace it on Thursday.")), errors: [{ turn: 1 }] },
     { name: '"I want to change it" answered with a change', conversation: convo(c('I want to change it.'), a("I've moved the delivery to next Saturday.")), errors: [{ turn: 1 }] },
