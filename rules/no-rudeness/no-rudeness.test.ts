@@ -52,6 +52,7 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: 'code-switched «اقرا le guide»', conversation: pair('المودام ما يخدمش', 'اقرا le guide اللي جا مع المودام، كلش مكتوب فيه.'), errors: [{ turn: 1 }] },
     { name: '«اذا مو عاجبتج الخدمة براحتج» (suit yourself)', conversation: pair('الخدمة سيئة', 'عيني اذا مو عاجبتج الخدمة براحتج'), errors: [{ turn: 1 }] },
     { name: '«مو أنتي العميلة الوحيدة» (you are not the only customer)', conversation: pair('صار لي نص ساعة أنتظر، وينك؟', 'يا أختي اصبري شوي، مو أنتي العميلة الوحيدة عندي.'), errors: [{ turn: 1 }] },
     { name: '"you\'re not the only customer"', conversation: pair('I have been waiting for an hour', "You're not the only customer I have, be patient."), errors: [{ turn: 1 }] },
