@@ -8,6 +8,7 @@ const a = (text: string): T => ({ role: 'agent', text })
 
 new RuleTester().run('confirm-understanding', rule, {
   valid: [
+    { name: '"You\'ll want to restart it first" is advice', conversation: convo(c('router is slow'), a("You'll want to restart it first; if it is still slow, tell me which lights are on.")) },
     { name: 'a specific report answered with a fix', conversation: convo(c('my smart meter has shown no readings in the app since Monday'), a("Sorry! I've restarted the meter remotely; readings will show within 24 hours.")) },
     { name: '"can you fix my account?" answered with a question', conversation: convo(c('Can you fix my account please'), a("Of course - what's going wrong with it: logging in, billing, or something else?")) },
     { name: '"I see what you mean" after a detailed request', conversation: convo(c('Please move my Thursday 3pm dentist appointment at the Leeds clinic to Friday at 10am, same dentist.'), a("I see what you mean, I've moved it to Friday 10am with Dr Shah.")) },
@@ -55,6 +56,9 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'allow option', conversation: convo(c('the export is broken'), a('I know exactly what you mean: the dates. Switch the format in Settings.')), options: { allow: ['I know exactly what you mean'] } }
   ],
   invalid: [
+    { name: '"Clearly you\'ll want …"', conversation: convo(c('my order arrived in the wrong size'), a("Clearly you'll want a whole new wardrobe, so I've booked a collection for Tuesday.")), errors: [{ turn: 1 }] },
+    { name: '"Say no more, I know just the thing"', conversation: convo(c('my kid cannot sleep, any tips?'), a('Say no more, I know just the thing - our melatonin gummies, in stock now.')), errors: [{ turn: 1 }] },
+    { name: '"What you\'re after, I\'m sure, is …"', conversation: convo(c('can you help with gift cards?'), a("Of course! What you're after, I'm sure, is our £50 e-gift card, so I've sent one.")), errors: [{ turn: 1 }] },
     { name: 'Levantine Arabizi "ba3ref tamaman shu baddik"', conversation: convo(c('bade ghayer 3enwen el tawseel'), a('Akid! Ba3ref tamaman shu baddik: 3melta, el order rah yrou7 3al Hamra.')), errors: [{ turn: 1 }] },
     { name: 'Algerian «أكيد حاب …»', conversation: convo(c('نبغي نبدل العرض'), a('فهمتك مليح، أكيد حاب تطلع لـ Premium. درتهالك.')), errors: [{ turn: 1 }] },
     { name: '"can you fix my account?" answered with a password reset', conversation: convo(c('Can you fix my account please'), a("Sorry it's giving you trouble! I've sent a password reset link to your email.")), errors: [{ turn: 1 }] },
