@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: '«مستحيل يتأخر» (it cannot be late) is a forecast, not a dispute', conversation: pair('الطلب متى يوصل؟ أخاف يتأخر', 'لا تشيل هم، بيوصلك باكر قبل الظهر، مستحيل يتأخر') },
     { name: '«هل المشكلة عندك من امبارح؟» asks', conversation: pair('النت مقطوع', 'نعتذر، هل المشكلة عندك من امبارح؟') },
     { name: '"the invoice is issued by the hotel" explains', conversation: pair('where is my invoice?', 'Your booking was pay-at-hotel, so the invoice is issued by the hotel at checkout.') },
     { name: '"so it was delivered" answering "where is it?"', conversation: pair('where is my parcel?', 'The courier dropped it at 9am, so it was delivered this morning - check your porch.') },
