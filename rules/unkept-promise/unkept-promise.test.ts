@@ -291,6 +291,15 @@ new RuleTester().run('unkept-promise', rule, {
 
   invalid: [
     {
+      name: 'Egyptian: «هبعتلك رسالة» with «خلال ساعتين», then «ولا حد بعتلي حاجه»',
+      conversation: conv('messaging', '2025-03-15', 'Z', [
+        ['customer', '08:00', 'النت فاصل من الصبح'],
+        ['agent', '08:08', 'متأسفين جداً. فيه عطل والمتوقع يرجع خلال ساعتين، وهبعتلك رسالة أول ما يتصلح.'],
+        ['customer', '13:00', 'عدّوا ٥ ساعات لا النت رجع ولا حد بعتلي حاجه']
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
       name: '"you have my personal guarantee it\'ll be there tonight", chased the next day',
       conversation: conv('social', '2024-06-14', 'Z', [
         ['customer', '16:05', 'my bag did not make it to Lisbon with me'],
