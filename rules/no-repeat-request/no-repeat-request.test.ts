@@ -129,6 +129,10 @@ new RuleTester().run('no-repeat-request', rule, {
     }
   ],
   invalid: [
+    { name: 'Egyptian landline «رقم الخط الأرضي» given, then asked', conversation: conv(c('النت فاصل عندي، رقم الخط الأرضي 0223456789'), a('آسفين جدًا. ممكن حضرتك تبعتلي رقم الخط الأرضي عشان أعمل فحص؟')), errors: [{ turn: 1 }] },
+    { name: 'Moroccan Arabizi "numero dyali …", then "3tini numero dyalk"', conversation: conv(c('salam, la commande mazal ma wslatch, w hada numero dyali 0661234567'), a('salam, smeh lina. 3tini numero dyalk 3afak.')), errors: [{ turn: 1 }] },
+    { name: 'Yemeni «لرقمي …», then «ارسل لنا رقم الجوال»', conversation: conv(c('شحنت رصيد لرقمي 777123456 من الصباح وما وصل شي!'), a('نعتذر لك. ارسل لنا رقم الجوال على الخاص عشان نتحقق.')), errors: [{ turn: 1 }] },
+    { name: '«حجز الفندق رقم …», then «تزويدي برقم الحجز»', conversation: conv(c('أريد إلغاء حجز الفندق رقم HB-88213'), a('هل يمكنك تزويدي برقم الحجز من فضلك؟')), errors: [{ turn: 1 }] },
     { name: 'Iraqi: «طلبيتي رقم …», then «دزيلنا رقم الطلبية بالخاص»', conversation: conv(c('طلبيتي رقم IQ-30318 صارلها اسبوعين ما وصلت'), a('نعتذر منك كلش على هالتأخير. دزيلنا رقم الطلبية بالخاص حتى نتابعها.')), errors: [{ turn: 1 }] },
     { name: '«لرقم العداد …», then «ممكن تدينا رقم العداد؟»', conversation: conv(c('شحنت كهربا لرقم العداد 04512298731 والرصيد ما نزل'), a('معليش على الإزعاج. ممكن تدينا رقم العداد عشان نشوف العملية؟')), errors: [{ turn: 1 }] },
     { name: 'a car registration given, then asked for', conversation: conv(c("The camera at your site doesn't recognise my car. Reg is LM21 VBN."), a("Sorry about that! Can you tell me your car's registration so I can check it's linked?")), errors: [{ turn: 1, reason: 'LM21' }] },
