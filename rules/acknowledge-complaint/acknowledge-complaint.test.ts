@@ -5,6 +5,8 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: '«هل المشروب ناقصه سكر؟» asks about the recipe', conversation: { turns: [c('customer', 'هل المشروب ناقصه سكر؟'), c('agent', 'لا، فيه سكر عادي.')] } },
+    { name: '"far too cold to go out" is no complaint about the service', conversation: { turns: [c('customer', "it's far too cold to go out, do you deliver?"), c('agent', 'Yes, we deliver until 10pm.')] } },
     { name: '«النت رجع» and a question about the network are no outage', conversation: { turns: [c('customer', 'هل الشبكة عندكم تغطي المعادي؟ وكم سعر الخط؟'), c('agent', 'أهلاً، نعم تغطيها، والخط بـ ٥٠ جنيه.')] } },
     { name: "money the customer sent to the wrong account is the customer's slip", conversation: { turns: [c('customer', 'I sent £300 to the wrong account number by mistake, can you get it back?'), c('agent', 'We can send a recall request to the receiving bank.')] } },
     {
@@ -116,6 +118,10 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'a battery that went from 80% to 0 in an hour', conversation: { turns: [c('customer', 'my phone went from 80% to 0 in an hour doing NOTHING'), c('agent', "That's impossible, it can't drain that fast.")] }, errors: [{ turn: 1 }] },
+    { name: 'a bill more than normal; a fee taken again while trying to cancel for months', conversation: { turns: [c('customer', "my bill is forty quid more than normal and I haven't done anything different. Also I've been trying to cancel for two months and you've still taken the fee again."), c('agent', 'Can I take your account number?')] }, errors: [{ turn: 1 }] },
+    { name: '«وصلت باردة … وناقصها المشروب»', conversation: { turns: [c('customer', 'طلبت بيتزا، وصلت باردة متل التلج وناقصها المشروب كمان.'), c('agent', 'حسب السيستم الطلب طلع سخن.')] }, errors: [{ turn: 1 }] },
+    { name: 'Moroccan «طفا وما بقاش كيشعل»', conversation: { turns: [c('customer', 'شريت من عندكم تيليفون ومن بعد يومين طفا وما بقاش كيشعل نهائيا'), c('agent', 'الضمانة ما كتغطيش هاد الحالات.')] }, errors: [{ turn: 1 }] },
     { name: 'Egyptian: «الشبكة واقعة … لا مكالمات ولا نت»', conversation: { turns: [c('customer', 'الشبكة واقعة في المعادي من امبارح بالليل، لا مكالمات ولا نت'), c('agent', 'من فضلك ابعتلنا رقم الموبايل في رسالة خاصة.')] }, errors: [{ turn: 1 }] },
     { name: 'Moroccan Arabizi: "cherjit b 50dh w ma tzadouch lia"', conversation: { turns: [c('customer', 'salam, cherjit b 50dh w ma tzadouch lia f solde, chno ndir?'), c('agent', 'salam, 3tini numero dyalk w lcode dyal recharge 3afak.')] }, errors: [{ turn: 1 }] },
     { name: 'charged but nothing showed up', conversation: { turns: [c('customer', 'bought 1200 gems, got charged but no gems showed up??'), c('agent', 'Restart the game.')] }, errors: [{ turn: 1 }] },
