@@ -7,6 +7,7 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-dead-end', rule, {
   valid: [
+    { name: '"not able to see billing details here, so please DM us"', conversation: c(['customer', 'why was I charged twice?'], ['agent', "We're not able to see billing details over Twitter, so please DM us and we'll check."]) },
     { name: '"I honestly can\'t tell you how grateful"', conversation: c(['customer', 'thanks for sorting it!'], ['agent', "I honestly can't tell you how grateful we are for your patience."]) },
     { name: '"beyond our reach" with a referral', conversation: c(['customer', 'can you restore my save file?'], ['agent', 'Local save files are beyond our reach, but our data recovery team can help: support.example.com/recover']) },
     { name: '«حدّث التطبيق» is a next step', conversation: c(['customer', 'التطبيق ما يفتح'], ['agent', 'ما نقدر نشوف المشكلة من عندنا، حدث التطبيق من المتجر وجرب مرة ثانية.']) },
@@ -55,6 +56,7 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: '"not able to see billing details over Twitter"', conversation: c(['customer', 'why was I charged twice?'], ['agent', "Sorry about the surprise charge. We're not able to see billing details over Twitter I'm afraid."]), errors: [{ turn: 1 }] },
     { name: '"I honestly couldn\'t tell you why"', conversation: c(['customer', 'why is my refund taking so long?'], ['agent', "Sorry, I honestly couldn't tell you why it's taking this long."]), errors: [{ turn: 1 }] },
     { name: '"Haven\'t the foggiest"', conversation: c(['customer', 'when is the update out?'], ['agent', "Haven't the foggiest, sorry."]), errors: [{ turn: 1 }] },
     { name: '"aren\'t handled by this department"', conversation: c(['customer', 'I want a refund for my ticket'], ['agent', "Refunds aren't handled by this department."]), errors: [{ turn: 1 }] },
