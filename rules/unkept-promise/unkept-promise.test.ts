@@ -291,6 +291,24 @@ new RuleTester().run('unkept-promise', rule, {
 
   invalid: [
     {
+      name: '"I\'ll tweet you an update by 2pm", chased at half 4',
+      conversation: conv('social', '2024-11-12', 'Z', [
+        ['customer', '09:00', 'internet down since last night, anything going on?'],
+        ['agent', '09:40', "Sorry Tom. There's a fault on a street cabinet. I'll tweet you an update by 2pm today."],
+        ['customer', '16:30', "it's half 4. no update, still no internet"]
+      ]),
+      errors: [{ turn: 1, reason: 'due 14:00' }]
+    },
+    {
+      name: '"I\'ll message you back within 15 minutes", then "still no van and no message"',
+      conversation: conv('messaging', '2024-10-19', 'Z', [
+        ['customer', '08:00', 'the van was meant to arrive at 8, nobody here yet'],
+        ['agent', '08:05', "Sorry for the hold-up! Let me ring the crew lead and I'll message you back within 15 minutes."],
+        ['customer', '08:50', 'still no van and no message']
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
       name: 'Egyptian: «هبعتلك رسالة» with «خلال ساعتين», then «ولا حد بعتلي حاجه»',
       conversation: conv('messaging', '2025-03-15', 'Z', [
         ['customer', '08:00', 'النت فاصل من الصبح'],
