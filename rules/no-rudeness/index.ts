@@ -253,8 +253,11 @@ export default defineRule<NoRudenessOptions>({
         const offset = sentence.text.length - lead.length
         const m = OBVIOUSLY_LEAD.exec(lead)
         if (m) {
-          const next = (/^[\p{L}'’]+/u.exec(lead.slice(m[0].length))?.[0] ?? '').toLowerCase()
-          if (next && !OBVIOUSLY_OK_NEXT.has(next) && !hasFeeling(sentence)) {
+          const after = lead.slice(m[0].length)
+          const next = (/^[\p{L}'’]+/u.exec(after)?.[0] ?? '').toLowerCase()
+          // "Obviously not, it's a bank holiday": a curt answer to the customer's question.
+          const curtNo = (next === 'not' || next === 'no') && /^[\p{L}]+\s*[,.!;:—–-]/u.test(after)
+          if (next && (curtNo || !OBVIOUSLY_OK_NEXT.has(next)) && !hasFeeling(sentence)) {
             const start = sentence.start + offset + m[0].toLowerCase().indexOf('obviously')
             if (!inside(quotes(), start, start + 9)) push('condescend', { start, end: start + 'obviously'.length }, SECOND_PERSON.test(next) ? 0.8 : 0.6)
           }
