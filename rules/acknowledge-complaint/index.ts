@@ -102,7 +102,8 @@ const DAMPER = Object.fromEntries(Object.keys(DAMPERS).map((k) => [k, both((l) =
 const RESOLVED = both((l) => l.notComplaint.resolved)
 /**
  * Spans where a failure word is no failure: a problem fixed or stopped ("the patch fixed the lag", "caught a dodgy
- * payment"), a team's name ("fraud team"), a person's habit ("she doesn't even play").
+ * payment"), a team's name ("fraud team"), a person's habit ("she doesn't even play"), the customer's own slip
+ * ("I ordered the wrong size"), a wait the customer accepts («ماشي مستني»), a question about another order.
  */
 const NOT_FAILURE = both((l) => l.notComplaint.notFailure)
 /** Categories whose phrases are dropped inside those spans. */
