@@ -8,6 +8,8 @@ const a = (text: string): T => ({ role: 'agent', text })
 
 new RuleTester().run('confirm-understanding', rule, {
   valid: [
+    { name: 'two orders named, the customer says which', conversation: convo(c('I placed two orders, one for shoes and one for a jacket.'), a('What can I do for you?'), c('Cancel the jacket one please'), a("Done - I've cancelled the jacket order.")) },
+    { name: 'two orders named, "cancel it", the agent asks which', conversation: convo(c('I have two orders'), a('What can I do?'), c('cancel it'), a('Which one - the shoes or the jacket?')) },
     { name: '"You\'ll want to restart it first" is advice', conversation: convo(c('router is slow'), a("You'll want to restart it first; if it is still slow, tell me which lights are on.")) },
     { name: 'a specific report answered with a fix', conversation: convo(c('my smart meter has shown no readings in the app since Monday'), a("Sorry! I've restarted the meter remotely; readings will show within 24 hours.")) },
     { name: '"can you fix my account?" answered with a question', conversation: convo(c('Can you fix my account please'), a("Of course - what's going wrong with it: logging in, billing, or something else?")) },
@@ -56,6 +58,8 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'allow option', conversation: convo(c('the export is broken'), a('I know exactly what you mean: the dates. Switch the format in Settings.')), options: { allow: ['I know exactly what you mean'] } }
   ],
   invalid: [
+    { name: 'two orders named, "cancel the order", one cancelled', conversation: convo(c('Hi, I placed two orders this week, one for running shoes and one for a rain jacket.'), a('Happy to help with those. What can I do for you?'), c("Can you cancel the order please, I don't need it anymore"), a("Done - I've cancelled the running shoes order (#A55120).")), errors: [{ turn: 3, reason: 'two orders' }] },
+    { name: '"I can see both", "please cancel it", one cancelled', conversation: convo(c('I have the monthly box and a one-off order 52291'), a('Yes, I can see both. What can I do for you?'), c('Please cancel it.'), a('Done - your monthly subscription has been cancelled.')), errors: [{ turn: 3 }] },
     { name: '"Clearly you\'ll want …"', conversation: convo(c('my order arrived in the wrong size'), a("Clearly you'll want a whole new wardrobe, so I've booked a collection for Tuesday.")), errors: [{ turn: 1 }] },
     { name: '"Say no more, I know just the thing"', conversation: convo(c('my kid cannot sleep, any tips?'), a('Say no more, I know just the thing - our melatonin gummies, in stock now.')), errors: [{ turn: 1 }] },
     { name: '"What you\'re after, I\'m sure, is …"', conversation: convo(c('can you help with gift cards?'), a("Of course! What you're after, I'm sure, is our £50 e-gift card, so I've sent one.")), errors: [{ turn: 1 }] },

@@ -66,6 +66,26 @@ const head = (s: string) => (s.length > MAX_CHARS ? s.slice(0, MAX_CHARS) : s)
 const PICKED_ONE = /(?:ending|ends)\s*(?:in|with)?\s*\d{2,}|last\s+(?:four|4)\s+(?:digits\s+)?(?:are|is)?\s*\d|المنته|ينتهي|اللي آخره|اللي اخره/i
 
 
+/** A request that points at one thing without naming it: "cancel it", "move the appointment", "send it to my other one". */
+const BARE_REFERENCE =
+  /\b(?:cancel|move|change|refund|reschedule|update|swap|delete|remove|stop|pause|send|return|rebook|upgrade)\s+(?:it|that|this|them|the\s+(?:order|booking|appointment|subscription|reservation|plan|payment|account|card|one|delivery))(?!\s+(?:for|from|on|of|ending|number|#|no\.?)\b)(?!\s*[#\d])/i
+/** Two items named in the conversation: "both", "two orders", "one for … and one for …". */
+const NAMED_PAIR =
+  /\b(?:(?:I|we)\s+(?:can\s+)?see\s+both|both\s+(?:of\s+them|orders|appointments|bookings|accounts|subscriptions|cards|lines|plans|reservations)|(?:two|2)\s+(?:orders|appointments|bookings|accounts|subscriptions|cards|lines|items|plans|reservations|deliveries|tickets)|one\s+for\s+[^.!?\n]{1,40}?\s+and\s+(?:one|another)\s+for)\b/i
+/** How far back a named pair still counts. */
+const PAIR_LOOKBACK = 4
+
+/** The words that named two items in the turns just before turn `i`, if any. */
+function pairNamedBefore(turns: Transcript['turns'], i: number): string | undefined {
+  for (let k = i - 1; k >= 0 && k >= i - PAIR_LOOKBACK; k--) {
+    const turn = turns[k]!
+    if (turn.role === 'system') continue
+    const m = NAMED_PAIR.exec(head(turn.text))
+    if (m) return m[0]
+  }
+  return undefined
+}
+
 /** Question sentences that really ask the customer something (not "Have you tried…?"). */
 function realQuestions(masked: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = []
@@ -304,6 +324,16 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
   const act = many ? action() : undefined
   if (many && act && act.start > many.start && !facts.pickedOne && !sharedIdentifier(req, masked)) {
     return { kind: 'candidates', start: act.start, end: act.end, confidence: 0.75, detail: masked.slice(many.start, many.end) }
+  }
+
+  // 2a'. Two items were named a few turns before ("I can see both …", "two orders, one for … and one for …"), the
+  // request points at "it" / "the order" without saying which, and the agent picks one and acts.
+  if (!facts.pickedOne && BARE_REFERENCE.test(req)) {
+    const act = action()
+    const pair = act ? pairNamedBefore(transcript.turns, i) : undefined
+    if (act && pair && !sharedIdentifier(req, masked)) {
+      return { kind: 'candidates', start: act.start, end: act.end, confidence: 0.7, detail: pair }
+    }
   }
 
   // 2b. Asked to change an address / e-mail / number, gave no new value, and the agent "did" it.
