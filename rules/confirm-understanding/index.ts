@@ -41,6 +41,10 @@ const list = (a: ReadonlyArray<PhraseEntry> | undefined): ReadonlyArray<PhraseEn
 const PRESUMPTION = both(en.presumption, ar.presumption)
 const PRESUMPTION_WEAK = compilePhrases([...list(en.presumptionWeak), ...list(ar.presumptionWeak)])
 const CHECKING = both(en.checking, ar.checking)
+/** A request that points at one thing without naming it: "cancel it", "move the appointment". */
+const BARE_REFERENCE = compilePhrases(en.bareReference)
+/** Two items named in the conversation: "I can see both", "two orders", "one for … and one for …". */
+const NAMED_PAIR = compilePhrases(en.namedPair)
 const SUGGESTION_QUESTIONS = compilePhrases(en.suggestionQuestions)
 const ACTIONS = both(en.actions, ar.actions)
 const CHANGE_ACTIONS = both(en.changeActions, ar.changeActions)
@@ -66,12 +70,6 @@ const head = (s: string) => (s.length > MAX_CHARS ? s.slice(0, MAX_CHARS) : s)
 const PICKED_ONE = /(?:ending|ends)\s*(?:in|with)?\s*\d{2,}|last\s+(?:four|4)\s+(?:digits\s+)?(?:are|is)?\s*\d|المنته|ينتهي|اللي آخره|اللي اخره/i
 
 
-/** A request that points at one thing without naming it: "cancel it", "move the appointment", "send it to my other one". */
-const BARE_REFERENCE =
-  /\b(?:cancel|move|change|refund|reschedule|update|swap|delete|remove|stop|pause|send|return|rebook|upgrade)\s+(?:it|that|this|them|the\s+(?:order|booking|appointment|subscription|reservation|plan|payment|account|card|one|delivery))(?!\s+(?:for|from|on|of|ending|number|#|no\.?)\b)(?!\s*[#\d])/i
-/** Two items named in the conversation: "both", "two orders", "one for … and one for …". */
-const NAMED_PAIR =
-  /\b(?:(?:I|we)\s+(?:can\s+)?see\s+both|both\s+(?:of\s+them|orders|appointments|bookings|accounts|subscriptions|cards|lines|plans|reservations)|(?:two|2)\s+(?:orders|appointments|bookings|accounts|subscriptions|cards|lines|items|plans|reservations|deliveries|tickets)|one\s+for\s+[^.!?\n]{1,40}?\s+and\s+(?:one|another)\s+for)\b/i
 /** How far back a named pair still counts. */
 const PAIR_LOOKBACK = 4
 
@@ -80,8 +78,9 @@ function pairNamedBefore(turns: Transcript['turns'], i: number): string | undefi
   for (let k = i - 1; k >= 0 && k >= i - PAIR_LOOKBACK; k--) {
     const turn = turns[k]!
     if (turn.role === 'system') continue
-    const m = NAMED_PAIR.exec(head(turn.text))
-    if (m) return m[0]
+    const text = head(turn.text)
+    const m = firstMatch(NAMED_PAIR, text)
+    if (m) return text.slice(m.start, m.end)
   }
   return undefined
 }
