@@ -53,8 +53,16 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'Maghrebi: asks before acting', conversation: convo(c('بغيت نبدل، كيفاش؟'), a('مرحبا، شنو بغيتي تبدل بالضبط؟')) },
     { name: 'Levantine: clear request with object', conversation: convo(c('بدي الغي اشتراك النادي رقم 5521'), a('تم، ألغيت اشتراك النادي رقم 5521.')) },
     { name: 'Arabizi: asks which card', conversation: convo(c('3ayza a2fel el card law sama7t'), a('ahlan beeki! anhi card, el credit wala el debit?')) },
+    // Looking ahead: a correction counts only after a reply that acted without asking.
+    { name: 'the customer corrects an answer to a clarifying question', conversation: convo(c('my export is slow'), a('Sorry! Is it every file, or only the large ones?'), c('large ones'), a('Please try exporting one of them as a draft and tell us how long it takes.'), c('sorry you misunderstood, the drafts are slow too')) },
+    { name: 'a correction after the agent asked', conversation: convo(c('switch my plan'), a('Sure, to which plan?'), c('I meant the cheaper one, sorry')) },
+    { name: '"I meant to ask" opens a new question', conversation: convo(c('order 5521 is late'), a("Sorry! It's out for delivery today."), c('thanks! I meant to ask, do you deliver on Sundays?')) },
+    { name: '"the other one" after a reply that did nothing', conversation: convo(c('which colours does it come in?'), a('Thanks for your interest in the Nova lamp.'), c('the other one, the desk lamp')) },
+    { name: '"I meant" deep inside a long turn', conversation: convo(c('hi can you tell me when my parcel ships'), a("It ships on Friday, you'll get a text."), c('Great. The tracking page on the old site kept loading forever last time and the one on the app was better, and what I meant to say last week to your colleague was thanks.')) },
+    { name: 'Arabic «كما طلبت» is no correction', conversation: convo(c('ممكن تأكيد الحجز؟'), a('تم تأكيد الحجز رقم 4412.'), c('ممتاز، وهل الغرفة مطلة على البحر كما طلبت؟')) },
     // Options.
     { name: 'structural off: only explicit wording counts', conversation: convo(c('hey can you upgrade me?'), a("Done! I've upgraded you to Fibre 500.")), options: { structural: false } },
+    { name: 'structural off: no looking ahead', conversation: convo(c('please move my booking'), a("Done, I've moved it to Saturday."), c('I meant the hotel one')), options: { structural: false } },
     { name: 'allow option', conversation: convo(c('the export is broken'), a('I know exactly what you mean: the dates. Switch the format in Settings.')), options: { allow: ['I know exactly what you mean'] } }
   ],
   invalid: [
@@ -104,6 +112,15 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'Egyptian Arabizi fahmak bel zabt', conversation: convo(c('3ayez a2fel el card'), a('tamam ya fandem, fahmak bel zabt, 2afalt el credit card.')), errors: [{ turn: 1, reason: 'فهم' }] },
     { name: 'code-switched أكيد قصدك', conversation: convo(c('ممكن تحولني للباقة؟'), a('أكيد قصدك the family plan، تم التحويل.')), errors: [{ turn: 1, span: 'أكيد قصدك' }] },
     { name: 'Arabic availability question', conversation: convo(c('عندكم نفس الجاكيت بالكحلي؟'), a('إيه متوفر، بدلتلك الطلب للكحلي.')), errors: [{ turn: 1 }] },
+    // Looking ahead: the customer's very next turn says the reply misread the request.
+    { name: '"I meant …" right after an action', conversation: convo(c('please move my booking to the weekend'), a("Done, I've moved it to Saturday 10am."), c('no I meant Sunday, Saturday I work')), errors: [{ turn: 1, span: 'Done', reason: 'not what they meant' }] },
+    { name: '"that\'s not what I asked" after a link', conversation: convo(c('@Kettleco question about my warranty'), a('@ann You can register your kettle here: https://help.example.com/register'), c("@Kettleco that's not what I asked, I want to know if it covers the lid")), errors: [{ turn: 1 }] },
+    { name: '"I never asked you to …" after a cancellation', conversation: convo(c('can you stop the emails'), a('All sorted, your account is closed.'), c('I never asked you to close anything!')), errors: [{ turn: 1 }] },
+    { name: 'a strong correction after a reply with no action words', conversation: convo(c('@AirCo how do I add a bag'), a('@jo Hi Jo, checked bags are 23kg on all our fares. ^PL'), c('@AirCo I meant adding one to a booking I already have')), errors: [{ turn: 1, span: 'Hi Jo, checked bags are 23kg on all our fares.' }] },
+    { name: '"I wanted …, not …" after an action', conversation: convo(c('can you change my order'), a("Sure, I've changed the delivery to Thursday."), c('I wanted a different size, not a new date')), errors: [{ turn: 1 }] },
+    { name: 'Levantine «قصدي» after a change', conversation: convo(c('بدي غير موعد الصيانة لبكرة الساعة ٥'), a('تم، غيرتلك موعد التوصيل لبكرة الساعة ٥.'), c('لا قصدي موعد الصيانة مش التوصيل')), errors: [{ turn: 1, reason: 'ليس ما قصده' }] },
+    { name: 'MSA «لم أطلب» after a change', conversation: convo(c('أريد تعديل طلبي'), a('تم إلغاء الطلب وسيصلك المبلغ خلال أيام.'), c('لم أطلب الإلغاء! أردت تغيير اللون فقط')), errors: [{ turn: 1 }] },
+    { name: 'Egyptian Arabizi "ana kont 3ayez" after an action', conversation: convo(c('3ayez a8ayar el ba2a'), a('tamam, 8ayartlak el ba2a lel akbar.'), c('la2 ana kont 3ayez a2al mesh akbar')), errors: [{ turn: 1 }] },
     { name: 'extra presumption phrase', conversation: convo(c('it is broken'), a('I can tell you want a new one, so I have ordered a replacement.')), options: { presumption: ['I can tell you want'] }, errors: [{ turn: 1, span: 'I can tell you want' }] }
   ]
 })

@@ -57,6 +57,10 @@ const MULTIPLE = both(en.multipleCandidates, ar.multipleCandidates)
 const VERIFICATION = both(en.verificationAsks, ar.verificationAsks)
 const EXPLICIT = both(en.explicitRequests, ar.explicitRequests)
 const GUESSES = both(en.guesses, ar.guesses)
+/** The customer's next turn says the reply misread the request ("I meant…", «قصدي…»). */
+const CORRECTION = both(en.correction, ar.correction)
+/** The same in words that serve other ends too ("the other one"): counted only after an action or a fix. */
+const CORRECTION_WEAK = both(en.correctionWeak, ar.correctionWeak)
 const PRAISE = both(en.praise, ar.praise)
 const NOT_ONLY_PRAISE = both(en.notOnlyPraise, ar.notOnlyPraise)
 const HELP_ONLY = new Set(en.helpOnlyWords.map((w) => w.toLowerCase()))
@@ -81,6 +85,29 @@ function pairNamedBefore(turns: Transcript['turns'], i: number): string | undefi
     const text = head(turn.text)
     const m = firstMatch(NAMED_PAIR, text)
     if (m) return text.slice(m.start, m.end)
+  }
+  return undefined
+}
+
+/** How far into the customer's next turn a correction counts: it opens the turn. */
+const CORRECTION_REACH = 100
+
+/**
+ * The customer's turn right after agent turn `i` (no other agent turn between), when it
+ * opens by saying the reply misread what they asked: "I meant the other account",
+ * "that's not what I asked", «لا قصدي الإيقاف المؤقت».
+ */
+function correctionAfter(turns: Transcript['turns'], i: number): { turn: number; strong: boolean; words: string } | undefined {
+  for (let k = i + 1; k < turns.length; k++) {
+    const turn = turns[k]!
+    if (turn.role === 'system') continue
+    if (turn.role !== 'customer') return undefined
+    const text = head(turn.text)
+    const lead = /^(?:\s*@\w+)*\s*/.exec(text)![0].length
+    const opening = text.slice(lead, lead + CORRECTION_REACH)
+    const strong = firstMatch(CORRECTION, opening)
+    const m = strong ?? firstMatch(CORRECTION_WEAK, opening)
+    return m && { turn: k, strong: strong !== undefined, words: opening.slice(m.start, m.end) }
   }
   return undefined
 }
@@ -258,7 +285,7 @@ function sharedIdentifier(request: string, agent: string): boolean {
 }
 
 interface Finding {
-  kind: 'presumption' | 'presumption-weak' | 'candidates' | 'missing-value' | 'vague-action' | 'vague-solution' | 'bare-help' | 'availability'
+  kind: 'presumption' | 'presumption-weak' | 'candidates' | 'missing-value' | 'vague-action' | 'vague-solution' | 'bare-help' | 'availability' | 'corrected'
   start: number
   end: number
   confidence: number
@@ -372,6 +399,32 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
   return undefined
 }
 
+/**
+ * 3. Looking ahead: the reply acted or answered without asking anything, and the customer's
+ * very next turn says that is not what they meant. The request could be read two ways after
+ * all, and the agent picked one. Judged whenever that next turn is from `since` on.
+ */
+function correctedAfter(context: RuleContext<ConfirmUnderstandingOptions>, i: number): Finding | undefined {
+  const { turns } = context.transcript
+  const later = correctionAfter(turns, i)
+  if (!later || later.turn < context.since || firstCustomer(turns) < 0 || firstCustomer(turns) > i) return undefined
+  const a = context.analyse(i)
+  const text = head(a.ownText)
+  const masked = maskNoise(text)
+  if (!/\p{L}/u.test(masked) || realQuestions(masked).length > 0 || CHECKING.test(masked)) return undefined
+  // The agent asked what it needed in its turn before, and acted on the answer: it did check.
+  const { prevAgent } = blockBefore(turns, i)
+  if (prevAgent > firstCustomer(turns) && realQuestions(maskNoise(head(context.analyse(prevAgent).ownText))).length > 0) return undefined
+  const acted = firstMatch(ACTIONS, masked) ?? firstMatch(SOLUTIONS, text.includes('@') ? text.replace(/@\w+/g, (m) => ' '.repeat(m.length)) : text)
+  if (acted) return { kind: 'corrected', start: acted.start, end: acted.end, confidence: 0.7, request: later.words }
+  if (!later.strong) return undefined
+  // No action words: the reply's first sentence with words of its own is what was misread.
+  const sentence = a.sentences.find((s) => /\p{L}{2}/u.test(masked.slice(s.start, s.end)))
+  if (!sentence) return undefined
+  const lead = /^(?:\s*@\w+)*\s*/.exec(text.slice(sentence.start, sentence.end))![0].length
+  return { kind: 'corrected', start: sentence.start + lead, end: sentence.end, confidence: 0.6, request: later.words }
+}
+
 function messages(f: Finding, span: string, arabic: boolean): { reason: string; note: string; expected: string[] } {
   const q = (s?: string) => `"${clip(s ?? '')}"`
   const aq = (s?: string) => `«${clip(s ?? '')}»`
@@ -408,6 +461,12 @@ function messages(f: Finding, span: string, arabic: boolean): { reason: string; 
           reason: `العميل سأل سؤالًا (${aq(f.request)}) والموظف غيّر الطلب (${aq(span)}) دون أن يسأله`,
           note,
           expected: ['نعم متوفر! هل تحب أن أعدّل الطلب عليه؟', 'متوفر بالفعل، تحب أبدّل لك أم تبقي طلبك كما هو؟']
+        }
+      case 'corrected':
+        return {
+          reason: `تصرّف الموظف على فهمه للطلب (${aq(span)}) دون أن يسأل، وردّ العميل بعدها بأن هذا ليس ما قصده (${aq(f.request)})`,
+          note,
+          expected: ['للتأكد قبل ما أنفّذ: تقصد … ولا …؟', 'ممكن توضح لي أكثر ما الذي تريده بالضبط حتى أنفّذه صح؟']
         }
       case 'bare-help':
         return {
@@ -455,6 +514,12 @@ function messages(f: Finding, span: string, arabic: boolean): { reason: string; 
         reason: `The customer asked a question (${q(f.request)}) and the agent changed the order (${q(span)}) without asking`,
         note,
         expected: ["Yes, it's in stock! Would you like me to switch your order to it?", "It's available — shall I make the change, or keep your order as it is?"]
+      }
+    case 'corrected':
+      return {
+        reason: `Acts on one reading of the request (${q(span)}) without checking, and the customer's next turn says that is not what they meant (${q(f.request)})`,
+        note,
+        expected: ['Just to confirm before I go ahead — do you mean … or …?', 'Could you tell me a little more about what you need, so I get it right first time?']
       }
     case 'bare-help':
       return {
@@ -516,11 +581,13 @@ export default defineRule<ConfirmUnderstandingOptions>({
     const extra = cached(context.options?.presumption)
     // The judgement of a turn depends on it, the turns before it and these options: it is kept with
     // the turn's analysis, so a pre-send check does not redo it for earlier turns on every draft.
+    const structural = context.options?.structural !== false
     const memoKey = `confirm-understanding:judge:${JSON.stringify([context.options?.structural !== false, context.options?.presumption ?? []])}`
     context.transcript.turns.forEach((turn, i) => {
-      // A turn is judged on it and the turns before it: the caller has the findings before `since`.
-      if (i < context.since || (turn.role !== 'agent' && turn.role !== 'bot')) return
-      const f = context.analyse(i).memo(memoKey, () => judge(context, i, extra))
+      if (turn.role !== 'agent' && turn.role !== 'bot') return
+      // A turn is judged on it and the turns before it (the caller has the findings before `since`),
+      // then on the customer's next turn, when that is from `since` on.
+      const f = (i >= context.since ? context.analyse(i).memo(memoKey, () => judge(context, i, extra)) : undefined) ?? (structural ? correctedAfter(context, i) : undefined)
       if (!f) return
       const a = context.analyse(i)
       const text = a.ownText
