@@ -121,6 +121,9 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'Levantine «قصدي» after a change', conversation: convo(c('بدي غير موعد الصيانة لبكرة الساعة ٥'), a('تم، غيرتلك موعد التوصيل لبكرة الساعة ٥.'), c('لا قصدي موعد الصيانة مش التوصيل')), errors: [{ turn: 1, reason: 'ليس ما قصده' }] },
     { name: 'MSA «لم أطلب» after a change', conversation: convo(c('أريد تعديل طلبي'), a('تم إلغاء الطلب وسيصلك المبلغ خلال أيام.'), c('لم أطلب الإلغاء! أردت تغيير اللون فقط')), errors: [{ turn: 1 }] },
     { name: 'Egyptian Arabizi "ana kont 3ayez" after an action', conversation: convo(c('3ayez a8ayar el ba2a'), a('tamam, 8ayartlak el ba2a lel akbar.'), c('la2 ana kont 3ayez a2al mesh akbar')), errors: [{ turn: 1 }] },
+    { name: '"no, I wanted …" opening the next turn', conversation: convo(c('what plans do you have?'), a("You'll love Unlimited Max - I've added it to your basket, just tap Confirm to switch."), c('um no I was after the cheapest one')), errors: [{ turn: 1 }] },
+    { name: '"it\'s only the … I want" after an action', conversation: convo(c('I want to send my order back'), a("I've emailed you a return label for the whole order."), c("oh it's only the jacket that I want to return")), errors: [{ turn: 1 }] },
+    { name: '"it\'s not …, it\'s the …" after a fix', conversation: convo(c('the app is broken'), a('Sorry! Please reinstall it from the store and sign back in.'), c("it's not the app crashing, it's the photos that won't load")), errors: [{ turn: 1 }] },
     { name: 'extra presumption phrase', conversation: convo(c('it is broken'), a('I can tell you want a new one, so I have ordered a replacement.')), options: { presumption: ['I can tell you want'] }, errors: [{ turn: 1, span: 'I can tell you want' }] }
   ]
 })
