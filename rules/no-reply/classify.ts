@@ -38,6 +38,8 @@ const CLOSING = new PhraseMatcher(
 const THANKS = new PhraseMatcher(
   join(closingEnLists['thanks'], closingEnLists['praise'], closingEnLists['goodbye'], closingArLists['thanks'], closingArLists['goodbye'])
 )
+/** "ok", «ماشي»: a short rest after "but" that opens with one accepts the answer. */
+const ACCEPTANCE = new PhraseMatcher(join(closingsEn.acceptance.phrases, closingsAr.acceptance.phrases as Entry[]))
 const QUESTION = new PhraseMatcher(join(en['question'], ar['question']))
 const REQUEST = new PhraseMatcher(join(en['request'], ar['request']))
 const CLAUSE_VERB = new PhraseMatcher(join(en['clauseStart']))
@@ -173,8 +175,14 @@ function complains(text: string, original: string): boolean {
   if (COMPLAINT.test(text) || negated(text)) return true
   if (PROBLEM.test(text) && !RESOLUTION.test(text)) return true
   if (ANGRY_EMOJI.test(original)) return true
-  // A sad face counts unless the turn thanks ("thanks :(" is a sigh, not a complaint).
-  return SAD_EMOJI.test(original) && !THANKS.test(text)
+  // A sad face counts unless the turn thanks ("thanks :(" is a sigh, not a complaint) or only
+  // accepts ("ok 😔" is resigned, and asks nothing).
+  return SAD_EMOJI.test(original) && !THANKS.test(text) && !onlyClosings(text)
+}
+
+/** Words, and all of them closings or filler ("ok", "fine then"). */
+function onlyClosings(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text) && !/[\p{L}\p{N}]/u.test(CLOSING.remove(text))
 }
 
 /** The part of the text whose complaint counts: after "but", when it thanks or moves on. */
@@ -187,8 +195,14 @@ function complaintScope(text: string): string {
   // "It never arrived, but thanks, I'll book again" — the customer has moved on.
   // A long tail that merely ends with "thanks" has not.
   const short = (tail.match(/[\p{L}\p{N}']+/gu) ?? []).length <= 6
-  const movesOn = RESOLUTION.test(tail) || SELF_FUTURE.test(tail) || (short && THANKS.test(tail))
+  const movesOn = RESOLUTION.test(tail) || SELF_FUTURE.test(tail) || (short && (THANKS.test(tail) || opensWith(ACCEPTANCE, tail)))
   return movesOn ? tail : text
+}
+
+/** Whether the text's first words are a phrase of the matcher. */
+function opensWith(matcher: PhraseMatcher, text: string): boolean {
+  const first = matcher.find(text)[0]
+  return first !== undefined && !/[\p{L}\p{N}]/u.test(text.slice(0, first.start))
 }
 
 function arabicness(original: string, text: string): { arabic: boolean; arabizi: boolean } {
@@ -210,6 +224,8 @@ export function classify(original: string, options: ClassifyOptions = {}): Class
   const { arabic, arabizi } = arabicness(original, text)
 
   let kind: Kind | undefined = asks(text, options)
+  // "yes please, DMing now": the request is only a closing's "please".
+  if (kind === 'request' && onlyClosings(text)) kind = undefined
   if (!kind && complains(complaintScope(text), original)) kind = 'complaint'
 
   // What is left once closings, filler, names and punctuation are gone?
