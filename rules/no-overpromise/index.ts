@@ -122,7 +122,8 @@ function englishPromiseIsOutcome(after: string): boolean {
 
 /** "It will arrive tomorrow, I promise": a promise that ends its sentence is about the clause before it. */
 function englishTrailingPromiseIsOutcome(text: string, m: PhraseMatch): boolean {
-  if (!/^\s*(?:[.!?\n;)]|$)/.test(text.slice(m.end, m.end + 3))) return false
+  // The promise closes its clause: punctuation, a dash, the end, or only a signature ("^NB") or emoji after it.
+  if (!/^\s*(?:[.!?\n;)\-–—]|$)/.test(text.slice(m.end, m.end + 3)) && !/^[^\p{L}\p{N}]*(?:[\^*~]\p{L}{1,5}[^\p{L}\p{N}]*)?$/u.test(text.slice(m.end, m.end + 40))) return false
   const before = text.slice(Math.max(0, m.start - 200), m.start)
   const clause = before.slice(before.search(/[^.!?\n;]*$/)).replace(/[\s,:—–-]+$/, '')
   return englishPromiseIsOutcome(clause)

@@ -7,6 +7,9 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-overpromise', rule, {
   valid: [
+    { name: 'a certainty tag on the agent\'s own action', conversation: c(['customer', 'my bill is wrong'], ['agent', "We'll get this corrected today, you can count on it."]) },
+    { name: '"no question is too small"', conversation: c(['customer', 'sorry, silly question'], ['agent', "No question is too small, we'll be glad to help."]) },
+    { name: '"from now on" about the agent\'s own handling', conversation: c(['customer', 'nobody owns my case'], ['agent', "From now on, I'll handle your case personally."]) },
     { name: '«ما بعرف متأكد ١٠٠٪» is not being sure', conversation: c(['customer', 'الشاشة ما تشتغل'], ['agent', 'بصراحة ما بعرف متأكد ١٠٠٪، خليني أتأكد من قسم الأجهزة وبرجعلك خلال دقيقتين.']) },
     { name: 'not charged again after a cancellation the agent made', conversation: c(['customer', 'Please cancel it.'], ['agent', "Done, your monthly subscription has been cancelled and you won't be charged again."]) },
     { name: 'no more e-mails after an unsubscribe', conversation: c(['customer', 'Stop emailing me'], ['agent', "I've unsubscribed you, so you won't get any more emails from us again."]) },
@@ -48,6 +51,12 @@ new RuleTester().run('no-overpromise', rule, {
     { name: 'allow', options: { allow: ['price match guarantee'] }, conversation: c(['customer', 'Cheaper elsewhere'], ['agent', "That's covered by our price match guarantee, guaranteed."]) }
   ],
   invalid: [
+    { name: 'a certainty tag closing an outcome: "…, no doubt about it"', conversation: c(['customer', 'where is my refund?'], ['agent', 'It will reach your card tomorrow, no doubt about it.']), errors: [{ turn: 1, span: 'no doubt about it' }] },
+    { name: '"…, no question about it — …"', conversation: c(['customer', 'parcel?'], ['agent', "The courier will drop it off by noon, no question about it — I've checked."]), errors: [{ turn: 1 }] },
+    { name: '"…, you have my word ^NB" before a signature', conversation: c(['customer', 'late again'], ['agent', 'It will be at your door on Monday morning, you have my word ^NB']), errors: [{ turn: 1 }] },
+    { name: '"won\'t … ever again" over many words', conversation: c(['customer', 'waited 3 days for a reply'], ['agent', "You won't see a wait like that from our support team ever again."]), errors: [{ turn: 1 }] },
+    { name: '"… zero … from now on"', conversation: c(['customer', 'the wifi keeps dropping'], ['agent', "The new router is on its way and you'll get zero dropouts from now on."]), errors: [{ turn: 1, reason: 'absolute' }] },
+    { name: '"without fail" far from its "will"', conversation: c(['customer', 'where is it'], ['agent', 'It will be with you at the start of the day tomorrow morning without fail.']), errors: [{ turn: 1 }] },
     { name: '"…, no matter what - you can hold me to that"', conversation: c(['customer', 'where is my frame?'], ['agent', 'It is with our courier partner. It will be with you by Friday, no matter what - you can hold me to that.']), errors: [{ turn: 1 }] },
     { name: '«ومية بالمية» after «و»', conversation: c(['customer', 'النت مقطوع'], ['agent', 'نعتذر عالانقطاع، اكو عطل بالكيبل، ومية بالمية راح يرجع اليوم قبل المغرب.']), errors: [{ turn: 1 }] },
     // --- English
