@@ -205,12 +205,12 @@ const EMPHATIC_BENIGN = new Set([
   'recognize', 'feel', 'sympathise', 'sympathize', 'regret', 'take', 'love', 'like', 'wish', 'try', 'get', 'listen', 'read', 'welcome', 'sound', 'seem', 'look',
   'appear', 'happen', 'sometimes', 'occasionally', 'so', 'that', 'this', 'it', 'with', 'for', 'to', 'in', 'on', 'not', 'work', 'help', 'make', 'mean', 'agree',
   'deserve', 'apologies', 'miss', 'enjoy', 'expect', 'aim', 'strive', 'promise', 'believe', 'think', 'wonder', 'well', 'the', 'a', 'an', 'what', 'everything',
-  'anything', 'our', 'all', 'get', 'go', 'say', 'ask', 'plan', 'intend'
+  'anything', 'our', 'all', 'get', 'go', 'say', 'ask', 'plan', 'intend', 'depend', 'vary', 'differ', 'change'
 ])
 const EMPHATIC_PREFIX_OK = /^(?:|.*[,;:—–-]|.*\b(?:but|and|so|yes|however|well|no|though|although))$/is
 
 /** "Our app doesn't delete notes" after "your app deleted my notes": denying the very action the customer reported. */
-const DENIAL = /(?<![\p{L}\p{N}'’])((?:our|the|your|this|that)\s+[\p{L}-]+|it|we|they|he|she)\s+(?:does\s*n['’]?t|does\s+not|did\s*n['’]?t|did\s+not|do\s*n['’]?t|do\s+not|never|would\s*n['’]?t|would\s+not|would\s+never|is\s*n['’]?t|is\s+not|was\s*n['’]?t|was\s+not|are\s*n['’]?t|are\s+not|were\s*n['’]?t|were\s+not)\s+(?:ever\s+|automatically\s+|just\s+|simply\s+|actually\s+|really\s+)?([a-z]{3,})/giu
+const DENIAL = /(?<![\p{L}\p{N}'’])((?:our|the|your|this|that)\s+[\p{L}-]+|it|that|this|we|they|he|she)\s+(?:does\s*n['’]?t|does\s+not|did\s*n['’]?t|did\s+not|do\s*n['’]?t|do\s+not|never|would\s*n['’]?t|would\s+not|would\s+never|is\s*n['’]?t|is\s+not|was\s*n['’]?t|was\s+not|are\s*n['’]?t|are\s+not|were\s*n['’]?t|were\s+not)\s+(?:ever\s+|automatically\s+|just\s+|simply\s+|actually\s+|really\s+)?(?:an?\s+)?([a-z]{3,})/giu
 const DENIAL_BENIGN = new Set([
   'have', 'get', 'work', 'need', 'know', 'see', 'seem', 'look', 'appear', 'want', 'like', 'mean', 'think', 'understand', 'happen', 'apply', 'matter', 'allow', 'receive',
   'exist', 'help', 'take', 'come', 'make', 'let', 'use', 'affect', 'hesitate', 'worry', 'hear', 'find', 'show', 'agree', 'wish', 'hope', 'expect', 'mind', 'care', 'recommend',

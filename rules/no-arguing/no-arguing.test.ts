@@ -9,6 +9,8 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: '"it does depend on …" is a hedge, not a push-back', conversation: pair('will my preorder arrive on release day?', 'Most arrive on the day, but it does depend on the courier.') },
+    { name: '"that isn\'t a problem" when the customer never said problem', conversation: pair('can I change the delivery day?', "That isn't a problem, I've moved it to Friday.") },
     { name: '«مستحيل يتأخر» (it cannot be late) is a forecast, not a dispute', conversation: pair('الطلب متى يوصل؟ أخاف يتأخر', 'لا تشيل هم، بيوصلك باكر قبل الظهر، مستحيل يتأخر') },
     { name: '«هل المشكلة عندك من امبارح؟» asks', conversation: pair('النت مقطوع', 'نعتذر، هل المشكلة عندك من امبارح؟') },
     { name: '"the invoice is issued by the hotel" explains', conversation: pair('where is my invoice?', 'Your booking was pay-at-hotel, so the invoice is issued by the hotel at checkout.') },
@@ -60,6 +62,11 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: '"that isn\'t a …" denies the customer\'s own words', conversation: pair('you charged me twice, there is a double payment on my card', 'That isn\'t a double payment, the second one is only a hold.'), errors: [{ turn: 1, reason: 'Contradicts' }] },
+    { name: '"the page doesn\'t say that"', conversation: pair('your page said delivery was free!', 'The page does not say that; delivery is free over £40.'), errors: [{ turn: 1 }] },
+    { name: '"someone in your household must have …"', conversation: pair('there is a film rental on my bill I never made', 'Rentals need the PIN, so someone in your household must have rented it.'), errors: [{ turn: 1 }] },
+    { name: '"so the price is correct" after a dispute', conversation: pair('the price you charged is wrong, it said 20 on the shelf', 'The shelf label was for the small size, so the price is correct.'), errors: [{ turn: 1 }] },
+    { name: '"… is no excuse", "common sense"', conversation: pair('I missed the train because the ticket machine was broken', 'A broken machine is no excuse, buying in the app is common sense.'), errors: [{ turn: 1, reason: 'Talks down' }] },
     { name: '«لا عيني هذا مو صحيح»: the «لا» and a form of address answer "no"', conversation: pair('النت مكطوع واني دافع الاشتراك', 'لا عيني هذا مو صحيح، السيستم ما بي ولا دفعة.'), errors: [{ turn: 1 }] },
     { name: 'Moroccan: «هادي ماشي صحيحة» and «كان لازم تطفيه»', conversation: pair('الكونيكسيون مقطوعة', 'لا خويا، هادي ماشي صحيحة. كان لازم تطفيه وتشعلو قبل ما تكتب هنا.'), errors: [{ turn: 1 }] },
     { name: 'Iraqi: «الغلط من يمك»', conversation: pair('النت مكطوع', 'الغلط من يمك مو من عدنا.'), errors: [{ turn: 1 }] },
