@@ -7,6 +7,8 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-dead-end', rule, {
   valid: [
+    { name: '"we don\'t sell … separately, but …" with an alternative', conversation: c(['customer', 'can I buy just the lid?'], ['agent', "We don't sell lids separately, but you can order the replacement kit here: https://example.com/kit"]) },
+    { name: '"I can\'t see …, so I\'ll ask …"', conversation: c(['customer', 'where is my repair up to?'], ['agent', "I can't see what stage it's at, so I'll ask the repair team and email you by Friday."]) },
     { name: '"not able to see billing details here, so please DM us"', conversation: c(['customer', 'why was I charged twice?'], ['agent', "We're not able to see billing details over Twitter, so please DM us and we'll check."]) },
     { name: '"I honestly can\'t tell you how grateful"', conversation: c(['customer', 'thanks for sorting it!'], ['agent', "I honestly can't tell you how grateful we are for your patience."]) },
     { name: '"beyond our reach" with a referral', conversation: c(['customer', 'can you restore my save file?'], ['agent', 'Local save files are beyond our reach, but our data recovery team can help: support.example.com/recover']) },
@@ -56,6 +58,10 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: '"we don\'t hold … info"', conversation: c(['customer', 'how busy will the 9am ferry be?'], ['agent', "We don't hold passenger number info for sailings."]), errors: [{ turn: 1, span: "We don't hold passenger number info" }] },
+    { name: '"not something we\'ve got details on"', conversation: c(['customer', 'when does the new model come out?'], ['agent', "Not something we've got details on, sorry."]), errors: [{ turn: 1 }] },
+    { name: '"I can\'t see where …" and nothing else', conversation: c(['customer', 'where is my repair up to?'], ['agent', "Sorry, I can't see where the repair is up to from here."]), errors: [{ turn: 1 }] },
+    { name: '"we don\'t sell … separately"', conversation: c(['customer', 'can I buy just the lid?'], ['agent', "We don't sell lids separately, unfortunately."]), errors: [{ turn: 1 }] },
     { name: '"not able to see billing details over Twitter"', conversation: c(['customer', 'why was I charged twice?'], ['agent', "Sorry about the surprise charge. We're not able to see billing details over Twitter I'm afraid."]), errors: [{ turn: 1 }] },
     { name: '"I honestly couldn\'t tell you why"', conversation: c(['customer', 'why is my refund taking so long?'], ['agent', "Sorry, I honestly couldn't tell you why it's taking this long."]), errors: [{ turn: 1 }] },
     { name: '"Haven\'t the foggiest"', conversation: c(['customer', 'when is the update out?'], ['agent', "Haven't the foggiest, sorry."]), errors: [{ turn: 1 }] },
