@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-rudeness', rule, {
   valid: [
+    { name: '"Try reading the guide at the link below" is a pointer', conversation: pair('how do I set it up?', 'Try reading the guide at the link below, it covers every step.') },
     { name: '"Obviously not our intention" owns the mistake', conversation: pair('did you mean to charge me twice?', 'Obviously not our intention - sorry, refunding now.') },
     { name: '"if you\'d taken the time to read the terms" lectures (no-arguing), it is not also rudeness', conversation: pair('I want a refund', "If you'd taken the time to go through the terms, you'd know the window closes once material is downloaded.") },
     { name: '«مو انت العميل الوحيد اللي عنده المشكلة» reassures', conversation: pair('بس أنا عندي المشكلة؟', 'لا، مو انت العميل الوحيد اللي عنده المشكلة، الفريق يصلحها الحين.') },
@@ -53,6 +54,8 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: '"Try reading them." after pointing at the docs', conversation: pair('where is the export option?', "It's in the help pages. Try reading them."), errors: [{ turn: 1, span: 'Try reading them' }] },
+    { name: '"you\'ll have to wait like everybody else"', conversation: pair('when is the next slot?', "You'll have to wait like everybody else."), errors: [{ turn: 1 }] },
     { name: '"Obviously not, it\'s a bank holiday" answers curtly', conversation: pair('are you open today?', "Obviously not, it's a bank holiday."), errors: [{ turn: 1 }] },
     { name: '"as anyone who\'s been there would know"', conversation: pair('are there seats?', "It's a pub. There are no seats, as anyone who's been there would know."), errors: [{ turn: 1 }] },
     { name: 'code-switched «اقرا le guide»', conversation: pair('المودام ما يخدمش', 'اقرا le guide اللي جا مع المودام، كلش مكتوب فيه.'), errors: [{ turn: 1 }] },
