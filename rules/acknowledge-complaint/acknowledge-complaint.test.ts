@@ -5,6 +5,8 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: '"that\'s not how it should work" is short sympathy', conversation: { turns: [c('customer', "can't log in, the code never arrives"), c('agent', "Hmm, that's not how it should work. Which phone number is on the account?")] } },
+    { name: 'a question about when it is meant to arrive is no complaint', conversation: { turns: [c('customer', 'when is my order meant to arrive?'), c('agent', 'It is due on Thursday.')] } },
     { name: '«هل المشروب ناقصه سكر؟» asks about the recipe', conversation: { turns: [c('customer', 'هل المشروب ناقصه سكر؟'), c('agent', 'لا، فيه سكر عادي.')] } },
     { name: '"far too cold to go out" is no complaint about the service', conversation: { turns: [c('customer', "it's far too cold to go out, do you deliver?"), c('agent', 'Yes, we deliver until 10pm.')] } },
     { name: '«النت رجع» and a question about the network are no outage', conversation: { turns: [c('customer', 'هل الشبكة عندكم تغطي المعادي؟ وكم سعر الخط؟'), c('agent', 'أهلاً، نعم تغطيها، والخط بـ ٥٠ جنيه.')] } },
@@ -118,6 +120,11 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: '"was supposed to arrive … hasn\'t moved"', conversation: { turns: [c('customer', 'my sofa was supposed to be delivered on Monday and the tracking still hasn\'t updated'), c('agent', 'Please DM us the order number and we will check.')] }, errors: [{ turn: 1 }] },
+    { name: 'a fault that has started', conversation: { turns: [c('customer', 'the fridge has started leaking from the bottom, bought it in March'), c('agent', 'Please check the drain hose is clear and the fridge is level.')] }, errors: [{ turn: 1 }] },
+    { name: 'damage done by the courier', conversation: { turns: [c('customer', 'the courier dented my car door with the trolley'), c('agent', 'Claims for damage are handled at example.com/claims.')] }, errors: [{ turn: 1 }] },
+    { name: 'support that took days to answer', conversation: { turns: [c('customer', 'your helpdesk took three days to reply to a simple question'), c('agent', 'Our team is available 9 to 5 on weekdays.')] }, errors: [{ turn: 1 }] },
+    { name: 'a room that was never cleaned, "isn\'t acceptable"', conversation: { turns: [c('customer', 'our room was never cleaned in four nights. That isn\'t acceptable.'), c('agent', 'Housekeeping runs daily from 10am to 2pm.')] }, errors: [{ turn: 1 }] },
     { name: 'a battery that went from 80% to 0 in an hour', conversation: { turns: [c('customer', 'my phone went from 80% to 0 in an hour doing NOTHING'), c('agent', "That's impossible, it can't drain that fast.")] }, errors: [{ turn: 1 }] },
     { name: 'a bill more than normal; a fee taken again while trying to cancel for months', conversation: { turns: [c('customer', "my bill is forty quid more than normal and I haven't done anything different. Also I've been trying to cancel for two months and you've still taken the fee again."), c('agent', 'Can I take your account number?')] }, errors: [{ turn: 1 }] },
     { name: '«وصلت باردة … وناقصها المشروب»', conversation: { turns: [c('customer', 'طلبت بيتزا، وصلت باردة متل التلج وناقصها المشروب كمان.'), c('agent', 'حسب السيستم الطلب طلع سخن.')] }, errors: [{ turn: 1 }] },
