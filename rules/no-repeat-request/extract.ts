@@ -67,7 +67,7 @@ const digitCount = (v: string) => (v.match(/\d/g) ?? []).length
 
 /** Words and marks between a cue and its value: "order number is: #", «رقم جوالي هو». */
 const SKIP =
-  /(?:[\s:：#=\-–—.…,()"'«»“”‘’*]|(?:number|num|nr|no|id|code|ref|reference|is|was|it's|its|it’s|here|below|one|the|my|our|this|as follows|هو|هي|تبعي|مالي|متاعي|حقي|بتاعي|انا|أنا|عندي|رقم|رقمه|نمبر|الجديد|القديم|المسجل|الصحيح)(?![A-Za-z0-9\u0621-\u064A]))*/iy
+  /(?:[\s:：#=\-–—.…,()"'«»“”‘’*]|(?:number|num|nr|no|id|code|ref|reference|is|was|it's|its|it’s|c'est|c’est|est|here|below|one|the|my|our|this|as follows|هو|هي|تبعي|مالي|متاعي|حقي|بتاعي|انا|أنا|عندي|رقم|رقمه|نمبر|الجديد|القديم|المسجل|الصحيح)(?![A-Za-z0-9\u0621-\u064A]))*/iy
 /** A partial value ("account ending 4410", «المنتهي بـ») is not the detail itself. */
 const PARTIAL = /(?:ending|ends|last (?:4|four|3|three|2|two)|ينتهي|المنتهي|اخر|آخر)(?![A-Za-z\u0621-\u064A])/i
 /** One Arabic word the cue may be followed by before the value: «الحساب التجاري: B-20177». */

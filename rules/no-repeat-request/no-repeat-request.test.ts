@@ -11,6 +11,7 @@ const conv = (...turns: T[]): TestConversation => ({ turns })
 
 new RuleTester().run('no-repeat-request', rule, {
   valid: [
+    { name: 'French: a reference asked for the first time', conversation: conv(c("mon virement n'est pas arrivé"), a('Pourriez-vous nous communiquer la référence du virement ?')) },
     { name: 'asking for a registration never given', conversation: conv(c("The camera at your site doesn't recognise my car."), a("Sorry about that! Can you tell me your car's registration?")) },
     { name: '"my policy renews in 2025" gives no policy number', conversation: conv(c('my membership expires next month and my policy renews in 2025'), a("What's your policy number?")) },
     { name: 'shouted words are not a six-letter booking code', conversation: conv(c('I was charged a seat fee!'), a('Sorry! Could you DM us your booking reference?'), c("I DIDN'T CHOOSE A SEAT, it auto assigned one"), a('Please send the booking reference so we can check.')) },
@@ -129,6 +130,9 @@ new RuleTester().run('no-repeat-request', rule, {
     }
   ],
   invalid: [
+    { name: 'a chassis number given, then «رقم الهيكل» asked', conversation: conv(c('ابي موعد صيانة، السيارة Patrol 2021 ورقم الهيكل JN1TANY62U0123456'), a('ممكن ترسل لي رقم الهيكل عشان أحجز؟')), errors: [{ turn: 1 }] },
+    { name: 'Egyptian «ابعتيلي» asks again for a number answered earlier', conversation: conv(c('النت بيقطع'), a('ممكن رقم الخط الأرضي؟'), c('0235551234'), a('ابعتيلي رقم الخط الأرضي لو سمحتي')), errors: [{ turn: 3 }] },
+    { name: 'French: «la référence c\'est …» given, then asked', conversation: conv(c("virement pas reçu, la référence c'est VIR-2023-7781"), a('Pourriez-vous nous communiquer la référence du virement ?')), errors: [{ turn: 1 }] },
     { name: 'Egyptian landline «رقم الخط الأرضي» given, then asked', conversation: conv(c('النت فاصل عندي، رقم الخط الأرضي 0223456789'), a('آسفين جدًا. ممكن حضرتك تبعتلي رقم الخط الأرضي عشان أعمل فحص؟')), errors: [{ turn: 1 }] },
     { name: 'Moroccan Arabizi "numero dyali …", then "3tini numero dyalk"', conversation: conv(c('salam, la commande mazal ma wslatch, w hada numero dyali 0661234567'), a('salam, smeh lina. 3tini numero dyalk 3afak.')), errors: [{ turn: 1 }] },
     { name: 'Yemeni «لرقمي …», then «ارسل لنا رقم الجوال»', conversation: conv(c('شحنت رصيد لرقمي 777123456 من الصباح وما وصل شي!'), a('نعتذر لك. ارسل لنا رقم الجوال على الخاص عشان نتحقق.')), errors: [{ turn: 1 }] },
