@@ -25,6 +25,7 @@ describe('parseDeadline — English relative times', () => {
   const at = '2024-03-04T09:16:00-05:00' // a Monday
   it.each([
     ["I'll update you in 10 minutes", '2024-03-04T09:26'],
+    ["I'll ring you at 12am", '2024-03-05T00:00'],
     ['I will call you back within the hour.', '2024-03-04T10:16'],
     ['within the next hour', '2024-03-04T10:16'],
     ['within half an hour', '2024-03-04T09:46'],
@@ -123,6 +124,7 @@ describe('parseDeadline — Arabic and Arabizi', () => {
   const at = '2024-03-09T17:31:00+02:00' // a Saturday
   it.each([
     ['هرد عليك خلال ١٠ دقايق', '2024-03-09T17:41'],
+    ['رح يجيك فني بكرا بين ١٠ و ١٢ الصبح', '2024-03-10T12:00'],
     ['سنتواصل معك خلال ٢٤ ساعة', '2024-03-10T17:31'],
     ['ومنرد عليك خلال نص ساعة', '2024-03-09T18:01'],
     ['رح توصلك رسالة خلال ساعتين', '2024-03-09T19:31'],

@@ -693,7 +693,8 @@ function resolveClock(c: Clock, plus: number, clock: ClockHit, part: Part | unde
   let h = clock.h
   const mer = clock.mer ?? (part === 'afternoon' || part === 'evening' ? 'pm' : part === 'morning' ? 'am' : part === 'noon' ? (h < 7 || h === 12 ? 'pm' : 'am') : undefined)
   if (mer === 'pm' && h < 12) h += 12
-  else if (mer === 'am' && h === 12) h = 0
+  // "12am" is midnight; "12 in the morning" («١٢ الصبح», the end of "10 to 12 in the morning") is noon.
+  else if (clock.mer === 'am' && h === 12) h = 0
   if (mer !== undefined || h > 12) {
     let t = atLocal(c, plus, h, clock.m)
     if (!anchored && t <= c.now) t += DAY
