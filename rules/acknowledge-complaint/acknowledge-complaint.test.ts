@@ -5,6 +5,7 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: 'French apology after a Maghrebi complaint', conversation: { turns: [c('customer', 'الفلوس تقطعو من الحساب وما وصلوش'), c('agent', 'Bonjour, nous sommes désolés pour ce désagrément. Pourriez-vous nous envoyer le RIB ?')] } },
     { name: '"that\'s not how it should work" is short sympathy', conversation: { turns: [c('customer', "can't log in, the code never arrives"), c('agent', "Hmm, that's not how it should work. Which phone number is on the account?")] } },
     { name: 'a question about when it is meant to arrive is no complaint', conversation: { turns: [c('customer', 'when is my order meant to arrive?'), c('agent', 'It is due on Thursday.')] } },
     { name: '«هل المشروب ناقصه سكر؟» asks about the recipe', conversation: { turns: [c('customer', 'هل المشروب ناقصه سكر؟'), c('agent', 'لا، فيه سكر عادي.')] } },
@@ -120,6 +121,9 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'Gulf Arabizi "ma wasalat" answered with a joke', conversation: { turns: [c('customer', 'el order ma wasalat w sarli yomain antather'), c('agent', 'hala! 3atni ra8am el order w ashoof')] }, errors: [{ turn: 1 }] },
+    { name: 'Tunisian Arabizi "mazelt ma wsoltnich … chbih el service"', conversation: { turns: [c('customer', 'el colis mazelt ma wsoltnich, chbih el service'), c('agent', 'chnowa numéro el commande?')] }, errors: [{ turn: 1 }] },
+    { name: 'Kuwaiti: a rude waiter «قليل ادب»', conversation: { turns: [c('customer', 'الويتر عندكم كان قليل ادب معانا اليوم'), c('agent', 'موظفينا مدربين على أعلى مستوى.')] }, errors: [{ turn: 1 }] },
     { name: '"was supposed to arrive … hasn\'t moved"', conversation: { turns: [c('customer', 'my sofa was supposed to be delivered on Monday and the tracking still hasn\'t updated'), c('agent', 'Please DM us the order number and we will check.')] }, errors: [{ turn: 1 }] },
     { name: 'a fault that has started', conversation: { turns: [c('customer', 'the fridge has started leaking from the bottom, bought it in March'), c('agent', 'Please check the drain hose is clear and the fridge is level.')] }, errors: [{ turn: 1 }] },
     { name: 'damage done by the courier', conversation: { turns: [c('customer', 'the courier dented my car door with the trolley'), c('agent', 'Claims for damage are handled at example.com/claims.')] }, errors: [{ turn: 1 }] },
