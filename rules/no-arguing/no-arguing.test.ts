@@ -62,6 +62,9 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: 'Gulf: «سوء فهم من طرفكم» blames the customer', conversation: pair('الموظف عندكم رفض يرجع لي الفلوس', 'أكيد صار سوء فهم من طرفكم، موظفينا ما يرفضون.'), errors: [{ turn: 1 }] },
+    { name: 'Levantine: «أكيد بعدك على النسخة القديمة»', conversation: pair('التطبيق بيعلق كل ما افتحه', 'أكيد بعدك على النسخة القديمة، حدّث التطبيق.'), errors: [{ turn: 1 }] },
+    { name: "French: «c'est impossible» about what the customer reports", conversation: pair('la carte est bloquée toute seule', "La carte ne se bloque pas toute seule, c'est impossible."), errors: [{ turn: 1 }] },
     { name: '"that isn\'t a …" denies the customer\'s own words', conversation: pair('you charged me twice, there is a double payment on my card', 'That isn\'t a double payment, the second one is only a hold.'), errors: [{ turn: 1, reason: 'Contradicts' }] },
     { name: '"the page doesn\'t say that"', conversation: pair('your page said delivery was free!', 'The page does not say that; delivery is free over £40.'), errors: [{ turn: 1 }] },
     { name: '"someone in your household must have …"', conversation: pair('there is a film rental on my bill I never made', 'Rentals need the PIN, so someone in your household must have rented it.'), errors: [{ turn: 1 }] },

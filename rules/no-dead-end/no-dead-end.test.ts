@@ -7,6 +7,7 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-dead-end', rule, {
   valid: [
+    { name: 'Arabizi "fik t…" is a next step', conversation: c(['customer', 'wen el shi7na?'], ['agent', 'ma 3indi 5abar, bas fik tet2akad men el site']) },
     { name: '"we don\'t sell … separately, but …" with an alternative', conversation: c(['customer', 'can I buy just the lid?'], ['agent', "We don't sell lids separately, but you can order the replacement kit here: https://example.com/kit"]) },
     { name: '"I can\'t see …, so I\'ll ask …"', conversation: c(['customer', 'where is my repair up to?'], ['agent', "I can't see what stage it's at, so I'll ask the repair team and email you by Friday."]) },
     { name: '"not able to see billing details here, so please DM us"', conversation: c(['customer', 'why was I charged twice?'], ['agent', "We're not able to see billing details over Twitter, so please DM us and we'll check."]) },
@@ -58,6 +59,8 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: 'Arabizi "ma 3indi 5abar" after a greeting with "fik"', conversation: c(['customer', 'wen el shi7na?'], ['agent', 'hala fik. ma 3indi 5abar 3an el shi7na']), errors: [{ turn: 1 }] },
+    { name: '«ما عندنا خبر» and nothing else', conversation: c(['customer', 'متى يرجع المنتج؟'], ['agent', 'والله ما عندنا خبر.']), errors: [{ turn: 1 }] },
     { name: '"we don\'t hold … info"', conversation: c(['customer', 'how busy will the 9am ferry be?'], ['agent', "We don't hold passenger number info for sailings."]), errors: [{ turn: 1, span: "We don't hold passenger number info" }] },
     { name: '"not something we\'ve got details on"', conversation: c(['customer', 'when does the new model come out?'], ['agent', "Not something we've got details on, sorry."]), errors: [{ turn: 1 }] },
     { name: '"I can\'t see where …" and nothing else', conversation: c(['customer', 'where is my repair up to?'], ['agent', "Sorry, I can't see where the repair is up to from here."]), errors: [{ turn: 1 }] },

@@ -7,6 +7,8 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-overpromise', rule, {
   valid: [
+    { name: '«نؤكد لك أننا سنتابع» is the agent\'s own action', conversation: c(['customer', 'أين طلبي؟'], ['agent', 'نؤكد لك أننا سنتابع الطلب بأنفسنا.']) },
+    { name: '«مهما كان السبب» is no certainty', conversation: c(['customer', 'أين طلبي؟'], ['agent', 'سنراجع الطلب مهما كان السبب.']) },
     { name: 'a certainty tag on the agent\'s own action', conversation: c(['customer', 'my bill is wrong'], ['agent', "We'll get this corrected today, you can count on it."]) },
     { name: '"no question is too small"', conversation: c(['customer', 'sorry, silly question'], ['agent', "No question is too small, we'll be glad to help."]) },
     { name: '"from now on" about the agent\'s own handling', conversation: c(['customer', 'nobody owns my case'], ['agent', "From now on, I'll handle your case personally."]) },
@@ -51,6 +53,8 @@ new RuleTester().run('no-overpromise', rule, {
     { name: 'allow', options: { allow: ['price match guarantee'] }, conversation: c(['customer', 'Cheaper elsewhere'], ['agent', "That's covered by our price match guarantee, guaranteed."]) }
   ],
   invalid: [
+    { name: 'Tunisian «موش ممكن تتأخر مرة أخرى»', conversation: c(['customer', 'الكارطة ما جاتش'], ['agent', 'غدوة تلقاها في الفرع، موش ممكن تتأخر مرة أخرى.']), errors: [{ turn: 1 }] },
+    { name: 'MSA «نؤكد لك أنها ستصلك … مهما حدث»', conversation: c(['customer', 'أين طلبي؟'], ['agent', 'نؤكد لك أنها ستصلك قبل الخميس مهما حدث.']), errors: [{ turn: 1 }] },
     { name: 'a certainty tag closing an outcome: "…, no doubt about it"', conversation: c(['customer', 'where is my refund?'], ['agent', 'It will reach your card tomorrow, no doubt about it.']), errors: [{ turn: 1, span: 'no doubt about it' }] },
     { name: '"…, no question about it — …"', conversation: c(['customer', 'parcel?'], ['agent', "The courier will drop it off by noon, no question about it — I've checked."]), errors: [{ turn: 1 }] },
     { name: '"…, you have my word ^NB" before a signature', conversation: c(['customer', 'late again'], ['agent', 'It will be at your door on Monday morning, you have my word ^NB']), errors: [{ turn: 1 }] },

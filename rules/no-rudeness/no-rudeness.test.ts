@@ -54,6 +54,9 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: 'Egyptian: «اقرا الشروط الأول وبعدين اتكلم»', conversation: pair('ليه اتخصم مني ١٠٠ جنيه؟', 'اقرا الشروط الأول وبعدين اتكلم.'), errors: [{ turn: 1 }] },
+    { name: 'Egyptian: «وأنا أعملك إيه يعني؟»', conversation: pair('الأكل اتأخر ساعة', 'طب وأنا أعملك إيه يعني؟ التأخير من المطعم.'), errors: [{ turn: 1 }] },
+    { name: 'French: «lisez bien le guide … avant de nous contacter»', conversation: pair('la carte ne marche pas', 'Lisez bien le guide avant de nous contacter.'), errors: [{ turn: 1 }] },
     { name: '"Try reading them." after pointing at the docs', conversation: pair('where is the export option?', "It's in the help pages. Try reading them."), errors: [{ turn: 1, span: 'Try reading them' }] },
     { name: '"you\'ll have to wait like everybody else"', conversation: pair('when is the next slot?', "You'll have to wait like everybody else."), errors: [{ turn: 1 }] },
     { name: '"Obviously not, it\'s a bank holiday" answers curtly', conversation: pair('are you open today?', "Obviously not, it's a bank holiday."), errors: [{ turn: 1 }] },
