@@ -37,6 +37,8 @@ new RuleTester().run('no-reply', rule, {
     { name: '"didn\'t know that" is courtesy', conversation: after(customer("ahh didn't know that, cheers")) },
     { name: 'a gripe, then "but ok" and moving on', conversation: after(customer('never got that text but ok, switching')) },
     { name: 'Arabic: sent in private', conversation: afterAr(customer('تمام بعتلكم خاص')) },
+    { name: 'Arabic: found it in the junk mail, thanks', conversation: afterAr(customer('لقيته في البريد غير المرغوب فيه، شكرا')) },
+    { name: 'Iraqi: "ok, I\'ll order from the site, thanks"', conversation: afterAr(customer('تمام، هسه اطلب من الموقع. تسلم')) },
     { name: 'emoji-only acknowledgement', conversation: after(customer('👍🙏')) },
     { name: 'thanks with a name and a signature', conversation: after(customer('Thank you, Grace. That’s all I wanted.\n\nDaniel')) },
     { name: 'repeated letters', conversation: after(customer('thanksss sooo much!!')) },
