@@ -12,6 +12,8 @@ const a = (text: string): T => ({ role: 'agent', text })
 
 new RuleTester().run('no-unprompted-joke', rule, {
   valid: [
+    { name: '"perfect" is no pun', conversation: convo(c('do you sell grain free cat food?'), a('We do! The Gentle range is perfect for sensitive tummies.')) },
+    { name: 'the customer giggled first 🤭', conversation: convo(c('my cat ordered this, not me 🤭'), a('Clever cat! Name a more iconic duo 😂')) },
     // The customer laughed first: answering in kind is fine.
     { name: 'customer lol, agent haha', conversation: convo(c('my parcel went to Narnia apparently lol. order 7731'), a('Haha, it does like to travel! Let me find it for you.')) },
     { name: 'customer 😂, agent laughs (Gulf)', conversation: convo(c('طلبت بيتزا ووصلتني بدون جبن 😂 هذي بيتزا دايت؟'), a('هههههه حقك علينا، بنرسل لك وحدة ثانية الحين.')) },
@@ -46,6 +48,8 @@ new RuleTester().run('no-unprompted-joke', rule, {
     { name: 'wordplay off', conversation: convo(c('had a great stay'), a('It sounded like a pugtastic time!')), options: { wordplay: false } }
   ],
   invalid: [
+    { name: '🤭 after a quip', conversation: convo(c('can I remove my ex from my account?'), a('Exes and shared passwords, name a more iconic duo 🤭 Go to Settings > Profiles.')), errors: [{ turn: 1 }] },
+    { name: 'a cat pun', conversation: convo(c('do you sell grain free cat food?'), a('We do! The Gentle range is purrfect for sensitive tummies.')), errors: [{ turn: 1, span: 'purrfect' }] },
     { name: 'lol', conversation: convo(c('I was charged twice for my order 5510'), a('lol that happens, let me check.')), errors: [{ turn: 1, span: 'lol', reason: 'lol' }] },
     { name: 'Haha', conversation: convo(c('my sofa came without legs'), a('Haha, a floor sofa! Sorry, I will send the legs today.')), errors: [{ turn: 1, span: 'Haha' }] },
     { name: '😂', conversation: convo(c('the app deleted my notes'), a('Your notes went on holiday 😂 what is your username?')), errors: [{ turn: 1, span: '😂' }] },
