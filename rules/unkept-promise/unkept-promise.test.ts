@@ -291,6 +291,24 @@ new RuleTester().run('unkept-promise', rule, {
 
   invalid: [
     {
+      name: '"I\'ll reply within 15 minutes", then "that was over an hour ago"',
+      conversation: conv('social', '2024-11-12', 'Z', [
+        ['customer', '12:10', 'my card is blocked abroad'],
+        ['agent', '12:16', "I've asked the fraud team to look at it. I'll reply here within 15 minutes."],
+        ['customer', '13:20', 'that was over an hour ago and the card is still blocked']
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: '"I\'ll check with the warehouse by 5pm", then "did you check with them?"',
+      conversation: conv('chat', '2024-11-12', 'Z', [
+        ['customer', '14:00', 'is the blue sofa back in stock?'],
+        ['agent', '14:02', "I'll check with the warehouse and let you know by 5pm."],
+        ['customer', '18:10', 'did you check with the warehouse?']
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
       name: '"I\'ll tweet you an update by 2pm", chased at half 4',
       conversation: conv('social', '2024-11-12', 'Z', [
         ['customer', '09:00', 'internet down since last night, anything going on?'],
