@@ -196,7 +196,8 @@ function complaintScope(text: string): string {
   // A long tail that merely ends with "thanks" has not.
   const short = (tail.match(/[\p{L}\p{N}']+/gu) ?? []).length <= 6
   const movesOn = RESOLUTION.test(tail) || SELF_FUTURE.test(tail) || (short && (THANKS.test(tail) || opensWith(ACCEPTANCE, tail)))
-  return movesOn ? tail : text
+  // "found it, but the page says error 500": what was solved comes before "but", the new problem after it.
+  return movesOn || RESOLUTION.test(text.slice(0, last.start)) ? tail : text
 }
 
 /** Whether the text's first words are a phrase of the matcher. */

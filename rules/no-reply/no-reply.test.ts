@@ -73,6 +73,7 @@ new RuleTester().run('no-reply', rule, {
   ],
   invalid: [
     { name: 'English question at the end', conversation: after(customer('When will my refund arrive?')), errors: [{ turn: 2, reason: 'asks a question' }] },
+    { name: 'solved, "but" a new problem', conversation: after(customer('found it, but the form says error 500 when I send it')), errors: [{ turn: 2, reason: 'complains' }] },
     { name: '"but ok" then a new gripe is still a complaint', conversation: after(customer("ok thanks but it still doesn't work")), errors: [{ turn: 2, reason: 'complains' }] },
     { name: 'a sad face with words of its own', conversation: after(customer('the box came empty 😞')), errors: [{ turn: 2 }] },
     { name: '"yes please" with a request of its own', conversation: after(customer('yes please, and send me the invoice too')), errors: [{ turn: 2 }] },
