@@ -121,6 +121,7 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: '"10 minutes was half an hour ago" reopens the check', conversation: { turns: [c('customer', 'my delivery is an hour late'), c('agent', "Sorry about that! I'll call the depot and come back to you in 10 minutes."), c('customer', 'hello?? 10 minutes was half an hour ago'), c('agent', 'The van broke down; another driver has it now, due by 8:30pm.')] }, errors: [{ turn: 3 }] },
     { name: 'Gulf Arabizi "ma wasalat" answered with a joke', conversation: { turns: [c('customer', 'el order ma wasalat w sarli yomain antather'), c('agent', 'hala! 3atni ra8am el order w ashoof')] }, errors: [{ turn: 1 }] },
     { name: 'Tunisian Arabizi "mazelt ma wsoltnich … chbih el service"', conversation: { turns: [c('customer', 'el colis mazelt ma wsoltnich, chbih el service'), c('agent', 'chnowa numéro el commande?')] }, errors: [{ turn: 1 }] },
     { name: 'Kuwaiti: a rude waiter «قليل ادب»', conversation: { turns: [c('customer', 'الويتر عندكم كان قليل ادب معانا اليوم'), c('agent', 'موظفينا مدربين على أعلى مستوى.')] }, errors: [{ turn: 1 }] },
