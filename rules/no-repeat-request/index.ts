@@ -19,6 +19,9 @@ import { extractGiven, foldDigits, type Given } from './extract.js'
 import { answers, isKind, KINDS, NAME, type Kind, type RequestKind } from './kinds.js'
 import { findRequests, type Request } from './requests.js'
 
+import en from './lexicon.en.json' with { type: 'json' }
+import ar from './lexicon.ar.json' with { type: 'json' }
+
 export { extractGiven, type Given } from './extract.js'
 export { findRequests, type Request } from './requests.js'
 
@@ -83,6 +86,28 @@ export function quotesValue(agentText: string | Prepared, value: string): boolea
   }
   if (v.length === 3) return new RegExp(`(?<![a-z0-9])${v}(?![a-z0-9])`, 'i').test(p.folded)
   return false
+}
+
+/** The customer says they gave it already: "it's in my tweet", "I just typed it", «كتبته فوق». */
+const ALREADY_GIVEN = compilePhrases([...en.alreadyGiven, ...ar.alreadyGiven])
+/** How far into the customer's answer that counts: it opens the answer. */
+const ALREADY_REACH = 120
+/** A sentence that asks the customer for something, when no kind of detail was recognised in it. */
+const ASKS = /[?؟]|\b(?:could|can|would|will)\s+(?:you|u)\b|\bplease\s+(?:send|give|provide|share|confirm|dm|tell|let\s+us\s+know)\b|(?<![\u0621-\u064A])(?:ممكن|ابعت|ارسل|عطني|عطيني|اعطني|ابعث|دزلي)|\bpourriez\b|\benvoy/iu
+
+/** The customer's answer right after agent turn `i` (no other agent turn between), when it opens by saying they gave it already. */
+function alreadyGivenAfter(turns: Transcript['turns'], i: number): string | undefined {
+  for (let k = i + 1; k < turns.length; k++) {
+    const turn = turns[k]!
+    if (turn.role === 'system') continue
+    if (turn.role !== 'customer') return undefined
+    const text = turn.text.length > 4000 ? turn.text.slice(0, 4000) : turn.text
+    const lead = /^(?:\s*[@＠][\p{L}\p{N}_]+)*\s*/u.exec(text)![0].length
+    const opening = text.slice(lead, lead + ALREADY_REACH)
+    const m = ALREADY_GIVEN.find(opening)[0]
+    return m && opening.slice(m.start, m.end)
+  }
+  return undefined
 }
 
 /** At most this many distinct details are remembered per conversation (hostile inputs). */
@@ -228,9 +253,10 @@ export default defineRule<NoRepeatRequestOptions>({
       const requests = analysis.memo('no-repeat-request:requests', () => findRequests(text))
       lastAsked = analysis.memo('no-repeat-request:asked', () => askedFor(requests))
       // Turns before `since` are judged already; what they asked for still counts (above).
-      if (requests.length === 0 || i < context.since) return
+      if (i < context.since) return
+      if (requests.length === 0) return reportAlreadyGiven(i, requests)
       readPending()
-      if (given.length === 0) return
+      if (given.length === 0) return reportAlreadyGiven(i, requests)
       const hits: Array<{ r: Request; g: Given }> = []
       const prepared = analysis.memo('no-repeat-request:prepared', () => prepare(text))
       const quoted = new Map<string, boolean>()
@@ -250,7 +276,7 @@ export default defineRule<NoRepeatRequestOptions>({
         const best = candidates.find((g) => g.cue) ?? candidates[0]!
         hits.push({ r, g: best })
       }
-      if (hits.length === 0) return
+      if (hits.length === 0) return reportAlreadyGiven(i, requests)
 
       const { r, g } = hits[0]!
       // Arabic turns, and mixed or Arabizi turns whose request is Arabic, are coached in Arabic.
@@ -272,6 +298,43 @@ export default defineRule<NoRepeatRequestOptions>({
         note: arabic ? NOTE_AR : NOTE_EN,
         expected: arabic ? expectedAr(r.kind, g, place.ar, r.private) : expectedEn(r.kind, g, place.en, r.private),
         confidence: confidence(r, g)
+      })
+    }
+
+    /**
+     * Looking ahead: what the agent asked for was not found among the details given (an unusual
+     * wording, a detail without a cue), but the customer's very next turn says they gave it already
+     * ("it's literally in my tweet", «كتبته فوق»).
+     */
+    function reportAlreadyGiven(i: number, requests: readonly Request[]): void {
+      const words = alreadyGivenAfter(turns, i)
+      if (!words) return
+      const analysis = context.analyse(i)
+      const text = analysis.ownText
+      let start: number
+      let end: number
+      const r = requests.find((x) => !x.different)
+      if (r) ({ start, end } = r)
+      else if (requests.length > 0) return
+      else {
+        const s = analysis.sentences.find((x) => ASKS.test(x.text))
+        if (!s) return
+        start = s.start + /^(?:\s*[@＠][\p{L}\p{N}_]+)*\s*/u.exec(s.text)![0].length
+        end = s.end
+      }
+      const span = text.slice(start, end)
+      if (allow && allow.test(span)) return
+      const arabic = messageLanguage(context, analysis.script === 'ar' || (r?.arabic && analysis.script !== 'other') ? 'ar' : 'en') === 'ar'
+      context.report({
+        turn: i,
+        start,
+        end,
+        reason: arabic ? `يطلب «${span}» والعميل يرد بأنه ذكر ذلك من قبل («${words}»)` : `Asks "${span}", and the customer answers that they already gave it ("${words}")`,
+        note: arabic ? NOTE_AR : NOTE_EN,
+        expected: arabic
+          ? ['أرى ما ذكرته في رسالتك السابقة، وسأراجعه الآن.', 'للتأكيد فقط: هل ما ذكرته سابقًا ما زال صحيحًا؟']
+          : ['I can see it in your earlier message — let me pull it up.', 'Just to confirm: is the one you gave earlier still right?'],
+        confidence: r ? 0.7 : 0.6
       })
     }
 

@@ -11,6 +11,8 @@ const conv = (...turns: T[]): TestConversation => ({ turns })
 
 new RuleTester().run('no-repeat-request', rule, {
   valid: [
+    { name: 'looking ahead: "I already sent it by DM" is outside this conversation', conversation: conv(c('my refund is missing'), a('Could you DM us your order number?'), c('I already sent it by DM yesterday')) },
+    { name: 'looking ahead: "it\'s in my tweet" after a reply that asks nothing', conversation: conv(c('order 5521 is late'), a('Thanks, we are looking into it now.'), c("it's in my tweet, yes")) },
     { name: 'French: a reference asked for the first time', conversation: conv(c("mon virement n'est pas arrivé"), a('Pourriez-vous nous communiquer la référence du virement ?')) },
     { name: 'asking for a registration never given', conversation: conv(c("The camera at your site doesn't recognise my car."), a("Sorry about that! Can you tell me your car's registration?")) },
     { name: '"my policy renews in 2025" gives no policy number', conversation: conv(c('my membership expires next month and my policy renews in 2025'), a("What's your policy number?")) },
@@ -130,6 +132,8 @@ new RuleTester().run('no-repeat-request', rule, {
     }
   ],
   invalid: [
+    { name: 'looking ahead: "i literally just typed it" after an unrecognised request', conversation: conv(c('change my son\'s line to unlimited, his is 07700 900412'), a('Could you tell me which of the lines is his?'), c('...i literally just typed it. 07700 900412')), errors: [{ turn: 1, reason: 'already gave it' }] },
+    { name: 'looking ahead: «كتبته فوق»', conversation: conv(c('الشحنة ما وصلت'), a('ممكن تعطيني الرقم اللي على البوليصة؟'), c('كتبته فوق 🙄 JD0042211')), errors: [{ turn: 1 }] },
     { name: 'a chassis number given, then «رقم الهيكل» asked', conversation: conv(c('ابي موعد صيانة، السيارة Patrol 2021 ورقم الهيكل JN1TANY62U0123456'), a('ممكن ترسل لي رقم الهيكل عشان أحجز؟')), errors: [{ turn: 1 }] },
     { name: 'Egyptian «ابعتيلي» asks again for a number answered earlier', conversation: conv(c('النت بيقطع'), a('ممكن رقم الخط الأرضي؟'), c('0235551234'), a('ابعتيلي رقم الخط الأرضي لو سمحتي')), errors: [{ turn: 3 }] },
     { name: 'French: «la référence c\'est …» given, then asked', conversation: conv(c("virement pas reçu, la référence c'est VIR-2023-7781"), a('Pourriez-vous nous communiquer la référence du virement ?')), errors: [{ turn: 1 }] },
