@@ -8,6 +8,7 @@ const a = (text: string): T => ({ role: 'agent', text })
 
 new RuleTester().run('confirm-understanding', rule, {
   valid: [
+    { name: '"move it to next Friday at 3pm" names the slot', conversation: convo(c('can you move my appointment to next Friday at 3pm?'), a("Done, I've moved it to Friday at 3pm.")) },
     { name: 'two orders named, the customer says which', conversation: convo(c('I placed two orders, one for shoes and one for a jacket.'), a('What can I do for you?'), c('Cancel the jacket one please'), a("Done - I've cancelled the jacket order.")) },
     { name: 'two orders named, "cancel it", the agent asks which', conversation: convo(c('I have two orders'), a('What can I do?'), c('cancel it'), a('Which one - the shoes or the jacket?')) },
     { name: '"You\'ll want to restart it first" is advice', conversation: convo(c('router is slow'), a("You'll want to restart it first; if it is still slow, tell me which lights are on.")) },
@@ -66,6 +67,7 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'allow option', conversation: convo(c('the export is broken'), a('I know exactly what you mean: the dates. Switch the format in Settings.')), options: { allow: ['I know exactly what you mean'] } }
   ],
   invalid: [
+    { name: '"move it to next week" has no day, and the agent picks one', conversation: convo(c('can you move my appointment to next week?'), a("Sure, I've moved it to Tuesday at 10:30am.")), errors: [{ turn: 1, reason: 'new details' }] },
     { name: 'two orders named, "cancel the order", one cancelled', conversation: convo(c('Hi, I placed two orders this week, one for running shoes and one for a rain jacket.'), a('Happy to help with those. What can I do for you?'), c("Can you cancel the order please, I don't need it anymore"), a("Done - I've cancelled the running shoes order (#A55120).")), errors: [{ turn: 3, reason: 'two orders' }] },
     { name: '"I can see both", "please cancel it", one cancelled', conversation: convo(c('I have the monthly box and a one-off order 52291'), a('Yes, I can see both. What can I do for you?'), c('Please cancel it.'), a('Done - your monthly subscription has been cancelled.')), errors: [{ turn: 3 }] },
     { name: '"Clearly you\'ll want …"', conversation: convo(c('my order arrived in the wrong size'), a("Clearly you'll want a whole new wardrobe, so I've booked a collection for Tuesday.")), errors: [{ turn: 1 }] },
@@ -113,7 +115,7 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'code-switched أكيد قصدك', conversation: convo(c('ممكن تحولني للباقة؟'), a('أكيد قصدك the family plan، تم التحويل.')), errors: [{ turn: 1, span: 'أكيد قصدك' }] },
     { name: 'Arabic availability question', conversation: convo(c('عندكم نفس الجاكيت بالكحلي؟'), a('إيه متوفر، بدلتلك الطلب للكحلي.')), errors: [{ turn: 1 }] },
     // Looking ahead: the customer's very next turn says the reply misread the request.
-    { name: '"I meant …" right after an action', conversation: convo(c('please move my booking to the weekend'), a("Done, I've moved it to Saturday 10am."), c('no I meant Sunday, Saturday I work')), errors: [{ turn: 1, span: 'Done', reason: 'not what they meant' }] },
+    { name: '"I meant …" right after an action', conversation: convo(c('please move my booking to the 14th'), a("Done, I've moved it to 14 June."), c('no I meant the 14th of July')), errors: [{ turn: 1, span: 'Done', reason: 'not what they meant' }] },
     { name: '"that\'s not what I asked" after a link', conversation: convo(c('@Kettleco question about my warranty'), a('@ann You can register your kettle here: https://help.example.com/register'), c("@Kettleco that's not what I asked, I want to know if it covers the lid")), errors: [{ turn: 1 }] },
     { name: '"I never asked you to …" after a cancellation', conversation: convo(c('can you stop the emails'), a('All sorted, your account is closed.'), c('I never asked you to close anything!')), errors: [{ turn: 1 }] },
     { name: 'a strong correction after a reply with no action words', conversation: convo(c('@AirCo how do I add a bag'), a('@jo Hi Jo, checked bags are 23kg on all our fares. ^PL'), c('@AirCo I meant adding one to a booking I already have')), errors: [{ turn: 1, span: 'Hi Jo, checked bags are 23kg on all our fares.' }] },
