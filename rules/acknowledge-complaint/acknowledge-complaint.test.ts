@@ -5,6 +5,8 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: 'Moroccan «سمحي ليا» is an apology', conversation: { turns: [c('customer', 'لا لا ماشي هادي، بدلتو الكوموند الغالطة 😑'), c('agent', 'سمحي ليا على الغلط 🙏 رجعتها للموعد الأول.')] } },
+    { name: 'a how-to question with "can\'t" alone is no complaint', conversation: { turns: [c('customer', "how do I change the language? I can't find it in settings"), c('agent', 'Go to Profile > Language.')] } },
     { name: 'French apology after a Maghrebi complaint', conversation: { turns: [c('customer', 'الفلوس تقطعو من الحساب وما وصلوش'), c('agent', 'Bonjour, nous sommes désolés pour ce désagrément. Pourriez-vous nous envoyer le RIB ?')] } },
     { name: '"that\'s not how it should work" is short sympathy', conversation: { turns: [c('customer', "can't log in, the code never arrives"), c('agent', "Hmm, that's not how it should work. Which phone number is on the account?")] } },
     { name: 'a question about when it is meant to arrive is no complaint', conversation: { turns: [c('customer', 'when is my order meant to arrive?'), c('agent', 'It is due on Thursday.')] } },
@@ -121,6 +123,8 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'a problem told through its outcome: "never turned up", "had to get a taxi"', conversation: { turns: [c('customer', 'the 7:40 bus never turned up so I had to get a taxi'), c('agent', 'Refunds for missed services are at example.com/refunds.')] }, errors: [{ turn: 1 }] },
+    { name: '"printed nothing … for nothing"', conversation: { turns: [c('customer', 'the machine took £12 and printed nothing. a trip into town for nothing'), c('agent', 'Please DM us the time and the station.')] }, errors: [{ turn: 1 }] },
     { name: '"10 minutes was half an hour ago" reopens the check', conversation: { turns: [c('customer', 'my delivery is an hour late'), c('agent', "Sorry about that! I'll call the depot and come back to you in 10 minutes."), c('customer', 'hello?? 10 minutes was half an hour ago'), c('agent', 'The van broke down; another driver has it now, due by 8:30pm.')] }, errors: [{ turn: 3 }] },
     { name: 'Gulf Arabizi "ma wasalat" answered with a joke', conversation: { turns: [c('customer', 'el order ma wasalat w sarli yomain antather'), c('agent', 'hala! 3atni ra8am el order w ashoof')] }, errors: [{ turn: 1 }] },
     { name: 'Tunisian Arabizi "mazelt ma wsoltnich … chbih el service"', conversation: { turns: [c('customer', 'el colis mazelt ma wsoltnich, chbih el service'), c('agent', 'chnowa numéro el commande?')] }, errors: [{ turn: 1 }] },

@@ -84,12 +84,13 @@ const WEIGHTS = {
   trouble: 1.5,
   negativeTone: 1,
   punctuation: 0.5,
-  weak: 1
+  weak: 1,
+  outcome: 1.5
 } as const
 type Category = keyof typeof WEIGHTS
 const CATEGORIES = Object.keys(WEIGHTS) as Category[]
 /** Categories where a second distinct phrase adds weight (tone words and weak hints do not pile up). */
-const BONUS = new Set<Category>(['failure', 'badService', 'trouble'])
+const BONUS = new Set<Category>(['failure', 'badService', 'trouble', 'outcome'])
 /** Weights of the signals that only mean something once an agent has answered. */
 const AFTER_AGENT = { agentFault: 2, tone: 2, toldYou: 1, brokenPromise: 1 } as const
 /** Dampers: information questions, praise, self-inflicted trouble, public service announcements. */
@@ -107,7 +108,7 @@ const RESOLVED = both((l) => l.notComplaint.resolved)
  */
 const NOT_FAILURE = both((l) => l.notComplaint.notFailure)
 /** Categories whose phrases are dropped inside those spans. */
-const FAILURE_LIKE = new Set<Category>(['failure', 'badService', 'trouble'])
+const FAILURE_LIKE = new Set<Category>(['failure', 'badService', 'trouble', 'outcome'])
 const FOLLOW_UP = {
   persisting: both((l) => l.followUp.persisting),
   toldYou: both((l) => l.followUp.toldYou),
