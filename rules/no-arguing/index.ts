@@ -310,8 +310,12 @@ export default defineRule<NoArguingOptions>({
         return arabic ? { lang: 'ar', dialect: dialectOfTag(tag) ?? dialect() } : { lang: 'en' }
       }
 
-      /** Up to three words before the match, in its sentence. */
-      const before = (m: { start: number }, sentence: Sentence, n = 3) => words(text.slice(Math.max(sentence.start, m.start - 60), m.start)).slice(-n)
+      /** Up to three words before the match, in its clause ("…was not activated, so the fees stand": no negation). */
+      const before = (m: { start: number }, sentence: Sentence, n = 3) => {
+        const lead = text.slice(Math.max(sentence.start, m.start - 60), m.start)
+        const cut = Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf('،'), lead.lastIndexOf('—'), lead.lastIndexOf('–'))
+        return words(cut >= 0 ? lead.slice(cut + 1) : lead).slice(-n)
+      }
 
       /** A "but" right after the match (rest of its sentence, or the start of the next one). */
       const butFollows = (m: { end: number }, sentence: Sentence) => {

@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: '"Sure, you can …" agrees', conversation: pair('can I change my seat?', 'Sure, you can change it in the app.') },
     { name: '"it does depend on …" is a hedge, not a push-back', conversation: pair('will my preorder arrive on release day?', 'Most arrive on the day, but it does depend on the courier.') },
     { name: '"that isn\'t a problem" when the customer never said problem', conversation: pair('can I change the delivery day?', "That isn't a problem, I've moved it to Friday.") },
     { name: '«مستحيل يتأخر» (it cannot be late) is a forecast, not a dispute', conversation: pair('الطلب متى يوصل؟ أخاف يتأخر', 'لا تشيل هم، بيوصلك باكر قبل الظهر، مستحيل يتأخر') },
@@ -62,6 +63,11 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: '"so the fees stand"', conversation: pair('why was I charged roaming? I bought the pass', 'The pass was not activated, so the fees stand.'), errors: [{ turn: 1 }] },
+    { name: '"if you\'d … this wouldn\'t have happened"', conversation: pair('my bill is way too high', "If you'd sent a reading each month, this wouldn't have happened."), errors: [{ turn: 1, reason: 'Blames' }] },
+    { name: '"you needed to … before you …"', conversation: pair('my card was declined in Spain', 'You needed to tell us before you travelled.'), errors: [{ turn: 1 }] },
+    { name: '"That wouldn\'t have happened"', conversation: pair('the gate staff charged me for my bag', "That wouldn't have happened. Our staff only charge oversized bags."), errors: [{ turn: 1 }] },
+    { name: 'sarcastic "Sure you didn\'t."', conversation: pair("I didn't share my password with anyone", "Sure you didn't. Send us the account name."), errors: [{ turn: 1, reason: 'doubts' }] },
     { name: 'Gulf: «سوء فهم من طرفكم» blames the customer', conversation: pair('الموظف عندكم رفض يرجع لي الفلوس', 'أكيد صار سوء فهم من طرفكم، موظفينا ما يرفضون.'), errors: [{ turn: 1 }] },
     { name: 'Levantine: «أكيد بعدك على النسخة القديمة»', conversation: pair('التطبيق بيعلق كل ما افتحه', 'أكيد بعدك على النسخة القديمة، حدّث التطبيق.'), errors: [{ turn: 1 }] },
     { name: "French: «c'est impossible» about what the customer reports", conversation: pair('la carte est bloquée toute seule', "La carte ne se bloque pas toute seule, c'est impossible."), errors: [{ turn: 1 }] },

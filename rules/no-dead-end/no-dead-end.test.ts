@@ -7,6 +7,8 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-dead-end', rule, {
   valid: [
+    { name: '"can\'t be refunded here, but Apple can: …" refers on', conversation: c(['customer', 'can I get a refund on gems?'], ['agent', "Gem purchases can't be refunded here, but Apple can: https://reportaproblem.apple.com"]) },
+    { name: '"we can\'t refund it, but the store\'s team will …"', conversation: c(['customer', 'can I return this?'], ['agent', "We can't refund it online, but the store's team will swap it for you."]) },
     { name: 'Arabizi "fik t…" is a next step', conversation: c(['customer', 'wen el shi7na?'], ['agent', 'ma 3indi 5abar, bas fik tet2akad men el site']) },
     { name: '"we don\'t sell … separately, but …" with an alternative', conversation: c(['customer', 'can I buy just the lid?'], ['agent', "We don't sell lids separately, but you can order the replacement kit here: https://example.com/kit"]) },
     { name: '"I can\'t see …, so I\'ll ask …"', conversation: c(['customer', 'where is my repair up to?'], ['agent', "I can't see what stage it's at, so I'll ask the repair team and email you by Friday."]) },
@@ -59,6 +61,7 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: 'a passive refusal: "can\'t be refunded" and nothing else', conversation: c(['customer', 'can I get a refund on gems?'], ['agent', "Sorry, gem purchases can't be refunded."]), errors: [{ turn: 1 }] },
     { name: 'Arabizi "ma 3indi 5abar" after a greeting with "fik"', conversation: c(['customer', 'wen el shi7na?'], ['agent', 'hala fik. ma 3indi 5abar 3an el shi7na']), errors: [{ turn: 1 }] },
     { name: '«ما عندنا خبر» and nothing else', conversation: c(['customer', 'متى يرجع المنتج؟'], ['agent', 'والله ما عندنا خبر.']), errors: [{ turn: 1 }] },
     { name: '"we don\'t hold … info"', conversation: c(['customer', 'how busy will the 9am ferry be?'], ['agent', "We don't hold passenger number info for sailings."]), errors: [{ turn: 1, span: "We don't hold passenger number info" }] },
