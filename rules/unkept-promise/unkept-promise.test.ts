@@ -291,6 +291,15 @@ new RuleTester().run('unkept-promise', rule, {
 
   invalid: [
     {
+      name: '"within 10 minutes, I promise", then "over half an hour later, still locked"',
+      conversation: conv('social', '2024-11-12', 'Z', [
+        ['customer', '16:10', 'my preorder is still locked'],
+        ['agent', '16:24', "Sorry! It'll be live for you within 10 minutes, I promise."],
+        ['customer', '16:58', 'over half an hour later, still locked']
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
       name: '"I\'ll reply within 15 minutes", then "that was over an hour ago"',
       conversation: conv('social', '2024-11-12', 'Z', [
         ['customer', '12:10', 'my card is blocked abroad'],
