@@ -106,7 +106,7 @@ const AR_CONDITIONAL = new Set(['لو', 'اذا', 'إذا', 'إن', 'حال', '�
 /** Contradictions shaped like an answer ("No, it doesn't", "that's not correct", «مش صحيح»). */
 const ANSWER_LIKE = /^no\b|^[وف]?(?:لا|لأ|لاء)(?![\u0621-\u064A])|^la2\b|not\s+(?:true|correct|accurate|the\s+case|right|what\s+happened)|incorrect|inaccurate|untrue|false|(?:valid|correct|accurate|legitimate|right|justified|genuine|in\s+order|applied)$|صحيح|صح|حقيقي|دقيق|مظبوط|مضبوط|سليم|sa7/iu
 const NO_LEAD = /^(?:no\b|[وف]?(?:لا|لأ|لاء)(?![\u0621-\u064A])|la2\b)/iu
-const UPHELD = /(?:valid|correct|accurate|legitimate|right|justified|genuine|in\s+order|applied|delivered|received|collected|signed\s+for|handed\s+over|paid|refunded|sent|posted|dispatched|emailed|صحيح|صحيحه|صحيحة|سليم|سليمه|سليمة|مظبوط|مظبوطه|مظبوطة|مضبوط|قانوني|قانونية|قانونيه|نظامي|نظامية|نظاميه|محلها|محله)$/iu
+const UPHELD = /(?:valid|correct|accurate|legitimate|right|justified|genuine|in\s+order|applied|delivered|received|collected|signed\s+for|handed\s+over|paid|refunded|sent|posted|dispatched|emailed|صحيح|صحيحه|صحيحة|سليم|سليمه|سليمة|مظبوط|مظبوطه|مظبوطة|مضبوط|قانوني|قانونية|قانونيه|نظامي|نظامية|نظاميه|محلها|محله|do(?:es)?\s+that)$/iu
 /** A yes/no question about where the problem lies. */
 const OPEN_QUESTION = /^\s*(?:@\w+\s*)*(?:هل|(?:could|might|can|is|was|would)\s+(?:it|the\s+(?:problem|issue|fault)|this|that)\b)/iu
 /** The clause a match sits in, from its start up to the match ("sorry, is the problem …" → "is the problem …"). */

@@ -9,6 +9,8 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: '"Our app doesn\'t do that" answers a feature question', conversation: pair('can your app export to PDF?', "Our app doesn't do that, sorry.") },
+    { name: '"doesn\'t do that yet"', conversation: pair('your app should let me export to PDF', "Our app doesn't do that yet, but I'll pass the idea on.") },
     { name: '"Sure, you can …" agrees', conversation: pair('can I change my seat?', 'Sure, you can change it in the app.') },
     { name: '"it does depend on …" is a hedge, not a push-back', conversation: pair('will my preorder arrive on release day?', 'Most arrive on the day, but it does depend on the courier.') },
     { name: '"that isn\'t a problem" when the customer never said problem', conversation: pair('can I change the delivery day?', "That isn't a problem, I've moved it to Friday.") },
@@ -63,6 +65,8 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: '"Our app doesn\'t do that." against a report', conversation: pair('your app logs me out every two minutes', "Our app doesn't do that. It times out after 15 minutes."), errors: [{ turn: 1 }] },
+    { name: '"works fine for thousands of customers"', conversation: pair('checkout keeps failing', 'Our checkout works fine for thousands of customers a day.'), errors: [{ turn: 1 }] },
     { name: '"so the fees stand"', conversation: pair('why was I charged roaming? I bought the pass', 'The pass was not activated, so the fees stand.'), errors: [{ turn: 1 }] },
     { name: '"if you\'d … this wouldn\'t have happened"', conversation: pair('my bill is way too high', "If you'd sent a reading each month, this wouldn't have happened."), errors: [{ turn: 1, reason: 'Blames' }] },
     { name: '"you needed to … before you …"', conversation: pair('my card was declined in Spain', 'You needed to tell us before you travelled.'), errors: [{ turn: 1 }] },

@@ -61,6 +61,7 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: '"not something we\'d know about"', conversation: c(['customer', 'is the festival bus running?'], ['agent', "Not something we'd know about tbh."]), errors: [{ turn: 1 }] },
     { name: 'a passive refusal: "can\'t be refunded" and nothing else', conversation: c(['customer', 'can I get a refund on gems?'], ['agent', "Sorry, gem purchases can't be refunded."]), errors: [{ turn: 1 }] },
     { name: 'Arabizi "ma 3indi 5abar" after a greeting with "fik"', conversation: c(['customer', 'wen el shi7na?'], ['agent', 'hala fik. ma 3indi 5abar 3an el shi7na']), errors: [{ turn: 1 }] },
     { name: '«ما عندنا خبر» and nothing else', conversation: c(['customer', 'متى يرجع المنتج؟'], ['agent', 'والله ما عندنا خبر.']), errors: [{ turn: 1 }] },

@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-rudeness', rule, {
   valid: [
+    { name: '"maybe try again next time you\'re in store"', conversation: pair('the size I wanted was sold out', "Sorry! Maybe try again next time you're in store.") },
     { name: '"Try reading the guide at the link below" is a pointer', conversation: pair('how do I set it up?', 'Try reading the guide at the link below, it covers every step.') },
     { name: '"Obviously not our intention" owns the mistake', conversation: pair('did you mean to charge me twice?', 'Obviously not our intention - sorry, refunding now.') },
     { name: '"if you\'d taken the time to read the terms" lectures (no-arguing), it is not also rudeness', conversation: pair('I want a refund', "If you'd taken the time to go through the terms, you'd know the window closes once material is downloaded.") },
@@ -54,6 +55,9 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: '"maybe read them next time"', conversation: pair('why was I charged a fee?', "It's in the fare rules you ticked, maybe read them next time."), errors: [{ turn: 1 }] },
+    { name: '", genius."', conversation: pair('is there a fee to change?', "Yes, there's a fee, genius."), errors: [{ turn: 1 }] },
+    { name: '"a proper browser"', conversation: pair('checkout keeps failing', 'Try using a proper browser.'), errors: [{ turn: 1 }] },
     { name: 'Egyptian: «اقرا الشروط الأول وبعدين اتكلم»', conversation: pair('ليه اتخصم مني ١٠٠ جنيه؟', 'اقرا الشروط الأول وبعدين اتكلم.'), errors: [{ turn: 1 }] },
     { name: 'Egyptian: «وأنا أعملك إيه يعني؟»', conversation: pair('الأكل اتأخر ساعة', 'طب وأنا أعملك إيه يعني؟ التأخير من المطعم.'), errors: [{ turn: 1 }] },
     { name: 'French: «lisez bien le guide … avant de nous contacter»', conversation: pair('la carte ne marche pas', 'Lisez bien le guide avant de nous contacter.'), errors: [{ turn: 1 }] },
