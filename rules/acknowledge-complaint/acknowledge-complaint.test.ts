@@ -5,6 +5,8 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: 'Arabizi "sma7lna" is an apology', conversation: { turns: [c('customer', 'el colis mazal ma wsalnich'), c('agent', 'sma7lna bezzaf 3la el ta2khir, ab3atlna numéro el commande')] } },
+    { name: '🙈 marks the customer\'s own slip', conversation: { turns: [c('customer', 'بدي الغي اشتراك النادي، عم ينسحب مني كل شهر وصرلي ٣ شهور ما رحت 🙈'), c('agent', 'أكيد، بدك إلغاء نهائي ولا تجميد؟')] } },
     { name: 'Moroccan «سمحي ليا» is an apology', conversation: { turns: [c('customer', 'لا لا ماشي هادي، بدلتو الكوموند الغالطة 😑'), c('agent', 'سمحي ليا على الغلط 🙏 رجعتها للموعد الأول.')] } },
     { name: 'a how-to question with "can\'t" alone is no complaint', conversation: { turns: [c('customer', "how do I change the language? I can't find it in settings"), c('agent', 'Go to Profile > Language.')] } },
     { name: 'French apology after a Maghrebi complaint', conversation: { turns: [c('customer', 'الفلوس تقطعو من الحساب وما وصلوش'), c('agent', 'Bonjour, nous sommes désolés pour ce désagrément. Pourriez-vous nous envoyer le RIB ?')] } },
@@ -123,6 +125,7 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'Gulf Arabizi "el net magtu3"', conversation: { turns: [c('customer', 'el net 3dna magtu3 min el sbu7'), c('agent', 'hala bik, shu ra8am el 7esab?')] }, errors: [{ turn: 1 }] },
     { name: 'a problem told through its outcome: "never turned up", "had to get a taxi"', conversation: { turns: [c('customer', 'the 7:40 bus never turned up so I had to get a taxi'), c('agent', 'Refunds for missed services are at example.com/refunds.')] }, errors: [{ turn: 1 }] },
     { name: '"printed nothing … for nothing"', conversation: { turns: [c('customer', 'the machine took £12 and printed nothing. a trip into town for nothing'), c('agent', 'Please DM us the time and the station.')] }, errors: [{ turn: 1 }] },
     { name: '"10 minutes was half an hour ago" reopens the check', conversation: { turns: [c('customer', 'my delivery is an hour late'), c('agent', "Sorry about that! I'll call the depot and come back to you in 10 minutes."), c('customer', 'hello?? 10 minutes was half an hour ago'), c('agent', 'The van broke down; another driver has it now, due by 8:30pm.')] }, errors: [{ turn: 3 }] },

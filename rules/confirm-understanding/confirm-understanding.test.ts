@@ -8,6 +8,7 @@ const a = (text: string): T => ({ role: 'agent', text })
 
 new RuleTester().run('confirm-understanding', rule, {
   valid: [
+    { name: '«ما أعرف وش تبي» is no claim', conversation: convo(c('ابي اغير'), a('ما أعرف وش تبي بالضبط، تقصد الباقة ولا الرقم؟')) },
     { name: '"move it to next Friday at 3pm" names the slot', conversation: convo(c('can you move my appointment to next Friday at 3pm?'), a("Done, I've moved it to Friday at 3pm.")) },
     { name: 'two orders named, the customer says which', conversation: convo(c('I placed two orders, one for shoes and one for a jacket.'), a('What can I do for you?'), c('Cancel the jacket one please'), a("Done - I've cancelled the jacket order.")) },
     { name: 'two orders named, "cancel it", the agent asks which', conversation: convo(c('I have two orders'), a('What can I do?'), c('cancel it'), a('Which one - the shoes or the jacket?')) },
@@ -67,6 +68,7 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'allow option', conversation: convo(c('the export is broken'), a('I know exactly what you mean: the dates. Switch the format in Settings.')), options: { allow: ['I know exactly what you mean'] } }
   ],
   invalid: [
+    { name: 'Gulf «أكيد فاهم عليك وش تبي»', conversation: convo(c('ابي اغير الباقة'), a('أكيد فاهم عليك وش تبي 👍 رقيتك لباقة بلاتينيوم.')), errors: [{ turn: 1 }] },
     { name: '"move it to next week" has no day, and the agent picks one', conversation: convo(c('can you move my appointment to next week?'), a("Sure, I've moved it to Tuesday at 10:30am.")), errors: [{ turn: 1, reason: 'new details' }] },
     { name: 'two orders named, "cancel the order", one cancelled', conversation: convo(c('Hi, I placed two orders this week, one for running shoes and one for a rain jacket.'), a('Happy to help with those. What can I do for you?'), c("Can you cancel the order please, I don't need it anymore"), a("Done - I've cancelled the running shoes order (#A55120).")), errors: [{ turn: 3, reason: 'two orders' }] },
     { name: '"I can see both", "please cancel it", one cancelled', conversation: convo(c('I have the monthly box and a one-off order 52291'), a('Yes, I can see both. What can I do for you?'), c('Please cancel it.'), a('Done - your monthly subscription has been cancelled.')), errors: [{ turn: 3 }] },

@@ -65,6 +65,7 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: 'Arabizi "el moshkela akeed men 3andak"', conversation: pair('el app bi3allig kel shway', 'el app shaghal 3adi 3and kol el users, el moshkela akeed men 3andak'), errors: [{ turn: 1 }] },
     { name: '"Our app doesn\'t do that." against a report', conversation: pair('your app logs me out every two minutes', "Our app doesn't do that. It times out after 15 minutes."), errors: [{ turn: 1 }] },
     { name: '"works fine for thousands of customers"', conversation: pair('checkout keeps failing', 'Our checkout works fine for thousands of customers a day.'), errors: [{ turn: 1 }] },
     { name: '"so the fees stand"', conversation: pair('why was I charged roaming? I bought the pass', 'The pass was not activated, so the fees stand.'), errors: [{ turn: 1 }] },

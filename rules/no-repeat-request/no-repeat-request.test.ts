@@ -132,6 +132,7 @@ new RuleTester().run('no-repeat-request', rule, {
     }
   ],
   invalid: [
+    { name: 'Levantine Arabizi "fiki tba3tili el serial number" after it was given', conversation: conv(c('el laptop ma 3am ysha3'), a('shu el serial number?'), c('SN-77120-KL'), a('fiki tba3tili el serial number?')), errors: [{ turn: 3 }] },
     { name: 'looking ahead: "i literally just typed it" after an unrecognised request', conversation: conv(c('change my son\'s line to unlimited, his is 07700 900412'), a('Could you tell me which of the lines is his?'), c('...i literally just typed it. 07700 900412')), errors: [{ turn: 1, reason: 'already gave it' }] },
     { name: 'looking ahead: «كتبته فوق»', conversation: conv(c('الشحنة ما وصلت'), a('ممكن تعطيني الرقم اللي على البوليصة؟'), c('كتبته فوق 🙄 JD0042211')), errors: [{ turn: 1 }] },
     { name: 'a chassis number given, then «رقم الهيكل» asked', conversation: conv(c('ابي موعد صيانة، السيارة Patrol 2021 ورقم الهيكل JN1TANY62U0123456'), a('ممكن ترسل لي رقم الهيكل عشان أحجز؟')), errors: [{ turn: 1 }] },

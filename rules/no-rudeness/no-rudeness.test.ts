@@ -55,6 +55,8 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: 'Gulf «مو لازم كل هالعصبية، عندنا غيرك»', conversation: pair('صار لي ساعة أنتظر!!', 'مو لازم كل هالعصبية، عندنا غيرك عملاء ينتظرون'), errors: [{ turn: 1 }] },
+    { name: 'MSA «يعرفه أي مستخدم … قبل أن تسأل»', conversation: pair('كيف أغير كلمة المرور؟', 'الموضوع بسيط ويعرفه أي مستخدم، اقرأ الأسئلة الشائعة قبل أن تسأل.'), errors: [{ turn: 1 }] },
     { name: '"maybe read them next time"', conversation: pair('why was I charged a fee?', "It's in the fare rules you ticked, maybe read them next time."), errors: [{ turn: 1 }] },
     { name: '", genius."', conversation: pair('is there a fee to change?', "Yes, there's a fee, genius."), errors: [{ turn: 1 }] },
     { name: '"a proper browser"', conversation: pair('checkout keeps failing', 'Try using a proper browser.'), errors: [{ turn: 1 }] },
