@@ -22,6 +22,7 @@ import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
 import type { OptionSchema, RuleContext, Transcript, TurnAnalysis } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
+import { leadingHandles, nextCustomerOpening } from '../next-reply.js'
 import en from './lexicon.en.json' with { type: 'json' }
 import ar from './lexicon.ar.json' with { type: 'json' }
 
@@ -98,18 +99,11 @@ const CORRECTION_REACH = 100
  * "that's not what I asked", «لا قصدي الإيقاف المؤقت».
  */
 function correctionAfter(turns: Transcript['turns'], i: number): { turn: number; strong: boolean; words: string } | undefined {
-  for (let k = i + 1; k < turns.length; k++) {
-    const turn = turns[k]!
-    if (turn.role === 'system') continue
-    if (turn.role !== 'customer') return undefined
-    const text = head(turn.text)
-    const lead = /^(?:\s*@\w+)*\s*/.exec(text)![0].length
-    const opening = text.slice(lead, lead + CORRECTION_REACH)
-    const strong = firstMatch(CORRECTION, opening)
-    const m = strong ?? firstMatch(CORRECTION_WEAK, opening)
-    return m && { turn: k, strong: strong !== undefined, words: opening.slice(m.start, m.end) }
-  }
-  return undefined
+  const next = nextCustomerOpening(turns, i, CORRECTION_REACH)
+  if (!next) return undefined
+  const strong = firstMatch(CORRECTION, next.text)
+  const m = strong ?? firstMatch(CORRECTION_WEAK, next.text)
+  return m && { turn: next.turn, strong: strong !== undefined, words: next.text.slice(m.start, m.end) }
 }
 
 /** Question sentences that really ask the customer something (not "Have you tried…?"). */
@@ -295,6 +289,11 @@ interface Finding {
   detail?: string
 }
 
+/** The text with @handles blanked (same length), so a handle is not read as words. */
+function blankHandles(text: string): string {
+  return text.includes('@') ? text.replace(/@\w+/g, (m) => ' '.repeat(m.length)) : text
+}
+
 function firstMatch(m: PhraseMatcher, text: string): PhraseMatch | undefined {
   return m.find(text)[0]
 }
@@ -334,7 +333,7 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
   const action = () => (actionFound === null ? (actionFound = firstMatch(ACTIONS, masked)) : actionFound)
   let solutionFound: PhraseMatch | undefined | null = null
   const solution = () =>
-    solutionFound === null ? (solutionFound = firstMatch(SOLUTIONS, text.includes('@') ? text.replace(/@\w+/g, (m) => ' '.repeat(m.length)) : text)) : solutionFound
+    solutionFound === null ? (solutionFound = firstMatch(SOLUTIONS, blankHandles(text))) : solutionFound
 
   // 1b. "I understood you perfectly" about a short request, then acts, asking nothing.
   // (After a detailed message, or one naming the item, the same words are usually sympathy.)
@@ -415,14 +414,13 @@ function correctedAfter(context: RuleContext<ConfirmUnderstandingOptions>, i: nu
   // The agent asked what it needed in its turn before, and acted on the answer: it did check.
   const { prevAgent } = blockBefore(turns, i)
   if (prevAgent > firstCustomer(turns) && realQuestions(maskNoise(head(context.analyse(prevAgent).ownText))).length > 0) return undefined
-  const acted = firstMatch(ACTIONS, masked) ?? firstMatch(SOLUTIONS, text.includes('@') ? text.replace(/@\w+/g, (m) => ' '.repeat(m.length)) : text)
+  const acted = firstMatch(ACTIONS, masked) ?? firstMatch(SOLUTIONS, blankHandles(text))
   if (acted) return { kind: 'corrected', start: acted.start, end: acted.end, confidence: 0.7, request: later.words }
   if (!later.strong) return undefined
   // No action words: the reply's first sentence with words of its own is what was misread.
   const sentence = a.sentences.find((s) => /\p{L}{2}/u.test(masked.slice(s.start, s.end)))
   if (!sentence) return undefined
-  const lead = /^(?:\s*@\w+)*\s*/.exec(text.slice(sentence.start, sentence.end))![0].length
-  return { kind: 'corrected', start: sentence.start + lead, end: sentence.end, confidence: 0.6, request: later.words }
+  return { kind: 'corrected', start: sentence.start + leadingHandles(text.slice(sentence.start, sentence.end)), end: sentence.end, confidence: 0.6, request: later.words }
 }
 
 function messages(f: Finding, span: string, arabic: boolean): { reason: string; note: string; expected: string[] } {
@@ -582,7 +580,7 @@ export default defineRule<ConfirmUnderstandingOptions>({
     // The judgement of a turn depends on it, the turns before it and these options: it is kept with
     // the turn's analysis, so a pre-send check does not redo it for earlier turns on every draft.
     const structural = context.options?.structural !== false
-    const memoKey = `confirm-understanding:judge:${JSON.stringify([context.options?.structural !== false, context.options?.presumption ?? []])}`
+    const memoKey = `confirm-understanding:judge:${JSON.stringify([structural, context.options?.presumption ?? []])}`
     context.transcript.turns.forEach((turn, i) => {
       if (turn.role !== 'agent' && turn.role !== 'bot') return
       // A turn is judged on it and the turns before it (the caller has the findings before `since`),

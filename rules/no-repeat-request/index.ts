@@ -15,10 +15,10 @@ import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases } from '../../src/text/phrases.js'
 import type { OptionSchema, Transcript, Turn } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
+import { leadingHandles, nextCustomerOpening } from '../next-reply.js'
 import { extractGiven, foldDigits, type Given } from './extract.js'
 import { answers, isKind, KINDS, NAME, type Kind, type RequestKind } from './kinds.js'
 import { findRequests, type Request } from './requests.js'
-
 import en from './lexicon.en.json' with { type: 'json' }
 import ar from './lexicon.ar.json' with { type: 'json' }
 
@@ -95,19 +95,11 @@ const ALREADY_REACH = 120
 /** A sentence that asks the customer for something, when no kind of detail was recognised in it. */
 const ASKS = /[?؟]|\b(?:could|can|would|will)\s+(?:you|u)\b|\bplease\s+(?:send|give|provide|share|confirm|dm|tell|let\s+us\s+know)\b|(?<![\u0621-\u064A])(?:ممكن|ابعت|ارسل|عطني|عطيني|اعطني|ابعث|دزلي)|\bpourriez\b|\benvoy/iu
 
-/** The customer's answer right after agent turn `i` (no other agent turn between), when it opens by saying they gave it already. */
+/** The customer's answer right after agent turn `i`, when it opens by saying they gave it already. */
 function alreadyGivenAfter(turns: Transcript['turns'], i: number): string | undefined {
-  for (let k = i + 1; k < turns.length; k++) {
-    const turn = turns[k]!
-    if (turn.role === 'system') continue
-    if (turn.role !== 'customer') return undefined
-    const text = turn.text.length > 4000 ? turn.text.slice(0, 4000) : turn.text
-    const lead = /^(?:\s*[@＠][\p{L}\p{N}_]+)*\s*/u.exec(text)![0].length
-    const opening = text.slice(lead, lead + ALREADY_REACH)
-    const m = ALREADY_GIVEN.find(opening)[0]
-    return m && opening.slice(m.start, m.end)
-  }
-  return undefined
+  const next = nextCustomerOpening(turns, i, ALREADY_REACH)
+  const m = next && ALREADY_GIVEN.find(next.text)[0]
+  return m && next!.text.slice(m.start, m.end)
 }
 
 /** At most this many distinct details are remembered per conversation (hostile inputs). */
@@ -319,7 +311,7 @@ export default defineRule<NoRepeatRequestOptions>({
       else {
         const s = analysis.sentences.find((x) => ASKS.test(x.text))
         if (!s) return
-        start = s.start + /^(?:\s*[@＠][\p{L}\p{N}_]+)*\s*/u.exec(s.text)![0].length
+        start = s.start + leadingHandles(s.text)
         end = s.end
       }
       const span = text.slice(start, end)
