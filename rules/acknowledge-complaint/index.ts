@@ -85,7 +85,8 @@ const WEIGHTS = {
   negativeTone: 1,
   punctuation: 0.5,
   weak: 1,
-  outcome: 1.5
+  outcome: 1.5,
+  sarcasm: 0.5
 } as const
 type Category = keyof typeof WEIGHTS
 const CATEGORIES = Object.keys(WEIGHTS) as Category[]
@@ -295,7 +296,8 @@ function baseScore(index: number, text: string, hasAgent: boolean, extra?: Phras
       .join('\n')
     if (questions && DAMPER.infoQuestion.test(questions) && !PROBLEM_QUESTION.test(text)) score -= DAMPERS.infoQuestion
   }
-  if (!strong && DAMPER.praise.test(text)) score -= DAMPERS.praise
+  // Praise said with a straight face lowers the score; sarcastic praise ("great, third cancellation this week") does not.
+  if (!strong && !hit.sarcasm && DAMPER.praise.test(text)) score -= DAMPERS.praise
   if (DAMPER.selfCaused.test(text)) score -= DAMPERS.selfCaused
   if (DAMPER.psa.test(text)) score -= DAMPERS.psa
   if (resolved && !strong) score -= 1
