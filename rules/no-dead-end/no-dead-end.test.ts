@@ -7,6 +7,8 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-dead-end', rule, {
   valid: [
+    { name: '"aren\'t something we handle" with a named team that does', conversation: c(['customer', 'can you refund the hotel too?'], ['agent', "Hotel bookings aren't something we handle, but our partner desk can on 0800 555 0100."]) },
+    { name: '"not familiar with that model" and a promise to find out', conversation: c(['customer', 'does the X2 fit?'], ['agent', "I'm not familiar with the X2 yet, let me check with the team and get back to you today."]) },
     { name: '"can\'t be refunded here, but Apple can: …" refers on', conversation: c(['customer', 'can I get a refund on gems?'], ['agent', "Gem purchases can't be refunded here, but Apple can: https://reportaproblem.apple.com"]) },
     { name: '"we can\'t refund it, but the store\'s team will …"', conversation: c(['customer', 'can I return this?'], ['agent', "We can't refund it online, but the store's team will swap it for you."]) },
     { name: 'Arabizi "fik t…" is a next step', conversation: c(['customer', 'wen el shi7na?'], ['agent', 'ma 3indi 5abar, bas fik tet2akad men el site']) },
@@ -61,6 +63,12 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: '"… aren\'t something we handle" and "something I\'m able to arrange"', conversation: c(['customer', 'can you refund the hotel too?'], ['agent', "Hotel bookings aren't something we handle, I'm afraid."]), errors: [{ turn: 1 }] },
+    { name: '"no way for us to reverse it"', conversation: c(['customer', 'please reverse the late fee'], ['agent', "Without the receipt there's no way for us to reverse it."]), errors: [{ turn: 1 }] },
+    { name: '"I\'m not really across that" with nothing after', conversation: c(['customer', 'how do the webhooks retry?'], ['agent', "I'm not really across the developer side, sorry."]), errors: [{ turn: 1 }] },
+    { name: '"can\'t say when" as a fragment', conversation: c(['customer', 'when will my area get signal back?'], ['agent', 'Nothing new on our side, so can\'t say when.']), errors: [{ turn: 1 }] },
+    { name: '"I can\'t see … from here"', conversation: c(['customer', 'which pharmacies have it in stock?'], ['agent', "I'm afraid I can't see store stock from here."]), errors: [{ turn: 1 }] },
+    { name: '"not a fortune teller" and "back when it\'s back"', conversation: c(['customer', 'when is the app back up?'], ['agent', "I'm not a fortune teller. It'll be back when it's back."]), errors: [{ turn: 1 }] },
     { name: '"not something we\'d know about"', conversation: c(['customer', 'is the festival bus running?'], ['agent', "Not something we'd know about tbh."]), errors: [{ turn: 1 }] },
     { name: 'a passive refusal: "can\'t be refunded" and nothing else', conversation: c(['customer', 'can I get a refund on gems?'], ['agent', "Sorry, gem purchases can't be refunded."]), errors: [{ turn: 1 }] },
     { name: 'Arabizi "ma 3indi 5abar" after a greeting with "fik"', conversation: c(['customer', 'wen el shi7na?'], ['agent', 'hala fik. ma 3indi 5abar 3an el shi7na']), errors: [{ turn: 1 }] },
