@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-rudeness', rule, {
   valid: [
+    { name: '"no need to get up early" and an honest estimate', conversation: pair('when will the engineer come?', "No need to be in before noon: it'll be back on by 6pm at the latest, we expect."), },
     { name: '"maybe try again next time you\'re in store"', conversation: pair('the size I wanted was sold out', "Sorry! Maybe try again next time you're in store.") },
     { name: '"Try reading the guide at the link below" is a pointer', conversation: pair('how do I set it up?', 'Try reading the guide at the link below, it covers every step.') },
     { name: '"Obviously not our intention" owns the mistake', conversation: pair('did you mean to charge me twice?', 'Obviously not our intention - sorry, refunding now.') },
@@ -55,6 +56,11 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: '"let\'s not get worked up"', conversation: pair('THIS IS THE THIRD TIME', "Let's not get worked up. What's the order number?"), errors: [{ turn: 1 }] },
+    { name: '"shouting won\'t make it faster"', conversation: pair('FIX IT NOW!!!', "Shouting at us won't make the repair any faster."), errors: [{ turn: 1 }] },
+    { name: '"takes as long as it takes"', conversation: pair('why is my claim taking so long', 'Claims take review. It takes as long as it takes.'), errors: [{ turn: 1 }] },
+    { name: '"a good idea to read … before signing"', conversation: pair('nobody told me about the exit fee', "It's always a good idea to read the terms before signing."), errors: [{ turn: 1 }] },
+    { name: '"that\'s what the word means"', conversation: pair('I wanted two beds', "A double has one bed. That's what the word means."), errors: [{ turn: 1 }] },
     { name: 'Gulf «مو لازم كل هالعصبية، عندنا غيرك»', conversation: pair('صار لي ساعة أنتظر!!', 'مو لازم كل هالعصبية، عندنا غيرك عملاء ينتظرون'), errors: [{ turn: 1 }] },
     { name: 'MSA «يعرفه أي مستخدم … قبل أن تسأل»', conversation: pair('كيف أغير كلمة المرور؟', 'الموضوع بسيط ويعرفه أي مستخدم، اقرأ الأسئلة الشائعة قبل أن تسأل.'), errors: [{ turn: 1 }] },
     { name: '"maybe read them next time"', conversation: pair('why was I charged a fee?', "It's in the fare rules you ticked, maybe read them next time."), errors: [{ turn: 1 }] },
