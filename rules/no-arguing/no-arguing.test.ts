@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: 'the agent owns the mistake: "we got the dates wrong", "in fairness, you did everything right"', conversation: pair('my tariff ended in January', 'Sorry, we got the dates wrong on our side. In fairness, you did everything right.') },
     { name: '"Our app doesn\'t do that" answers a feature question', conversation: pair('can your app export to PDF?', "Our app doesn't do that, sorry.") },
     { name: '"doesn\'t do that yet"', conversation: pair('your app should let me export to PDF', "Our app doesn't do that yet, but I'll pass the idea on.") },
     { name: '"Sure, you can …" agrees', conversation: pair('can I change my seat?', 'Sure, you can change it in the app.') },
@@ -65,6 +66,11 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: '"you\'ve got the dates wrong"', conversation: pair('my fixed tariff ended in January', "You've got the dates wrong: it ran until March."), errors: [{ turn: 1 }] },
+    { name: '"to be fair, you did ask for"', conversation: pair('you deleted all my photos!', 'Well, to be fair, you did ask for a full reset.'), errors: [{ turn: 1 }] },
+    { name: '"it isn\'t the app, it\'s your phone"', conversation: pair('the app keeps logging me out', "It isn't the app. It's your phone clearing its storage."), errors: [{ turn: 1 }] },
+    { name: '"a mix-up on your end" and "down to the account holder"', conversation: pair('the machine took my money and printed nothing', 'There must be a mix-up on your end.'), errors: [{ turn: 1 }] },
+    { name: '"I did mention in my first reply"', conversation: pair('why is this still under review?', 'I did mention in my first reply that every claim is reviewed.'), errors: [{ turn: 1 }] },
     { name: 'Arabizi "el moshkela akeed men 3andak"', conversation: pair('el app bi3allig kel shway', 'el app shaghal 3adi 3and kol el users, el moshkela akeed men 3andak'), errors: [{ turn: 1 }] },
     { name: '"Our app doesn\'t do that." against a report', conversation: pair('your app logs me out every two minutes', "Our app doesn't do that. It times out after 15 minutes."), errors: [{ turn: 1 }] },
     { name: '"works fine for thousands of customers"', conversation: pair('checkout keeps failing', 'Our checkout works fine for thousands of customers a day.'), errors: [{ turn: 1 }] },
