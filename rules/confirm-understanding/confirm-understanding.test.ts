@@ -8,6 +8,10 @@ const a = (text: string): T => ({ role: 'agent', text })
 
 new RuleTester().run('confirm-understanding', rule, {
   valid: [
+    { name: '"not yet, the light is still red" is no correction', conversation: convo(c('my router is down'), a("I've reset it remotely, it should come back in a few minutes."), c('not yet, the light is still red')) },
+    { name: '"Cancelled?! No one told me" is news, not a misreading', conversation: convo(c('where is my order?'), a('It was cancelled by the seller yesterday.'), c('Cancelled?! No one told me')) },
+    { name: '"the new one" after "my old console" has its antecedent', conversation: convo(c('can I move my saves from my old console to the new one?'), a('Yes: Settings > Storage > Copy to USB, then import them on the new console.')) },
+    { name: 'seeing three unused seats and removing them all is no pick', conversation: convo(c('our plan says 12 seats but we are 9, can you fix it?'), a("Sorry about that! I can see 3 users who never accepted their invite. I've removed them, so you're on 9 seats now.")) },
     { name: '«ما أعرف وش تبي» is no claim', conversation: convo(c('ابي اغير'), a('ما أعرف وش تبي بالضبط، تقصد الباقة ولا الرقم؟')) },
     { name: '"move it to next Friday at 3pm" names the slot', conversation: convo(c('can you move my appointment to next Friday at 3pm?'), a("Done, I've moved it to Friday at 3pm.")) },
     { name: 'two orders named, the customer says which', conversation: convo(c('I placed two orders, one for shoes and one for a jacket.'), a('What can I do for you?'), c('Cancel the jacket one please'), a("Done - I've cancelled the jacket order.")) },
@@ -68,6 +72,9 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'allow option', conversation: convo(c('the export is broken'), a('I know exactly what you mean: the dates. Switch the format in Settings.')), options: { allow: ['I know exactly what you mean'] } }
   ],
   invalid: [
+    { name: '"not the phone number, the address" opens the next turn', conversation: convo(c('need to update my details'), a('Sure! To change your phone number go to Profile > Phone.'), c('not phone, the postal address')), errors: [{ turn: 1 }] },
+    { name: 'the action echoed back with "?! No"', conversation: convo(c('I need to sort out my home policy, we moved house'), a("I've gone ahead and closed the policy for you."), c('Closed?! No, I want it moved to the new address')), errors: [{ turn: 1 }] },
+    { name: '"No, just the …" after acting on all of them', conversation: convo(c('please remove the copies from my playlist'), a("I've removed all the songs from the playlist."), c('no, just the copies!')), errors: [{ turn: 1 }] },
     { name: 'Gulf «أكيد فاهم عليك وش تبي»', conversation: convo(c('ابي اغير الباقة'), a('أكيد فاهم عليك وش تبي 👍 رقيتك لباقة بلاتينيوم.')), errors: [{ turn: 1 }] },
     { name: '"move it to next week" has no day, and the agent picks one', conversation: convo(c('can you move my appointment to next week?'), a("Sure, I've moved it to Tuesday at 10:30am.")), errors: [{ turn: 1, reason: 'new details' }] },
     { name: 'two orders named, "cancel the order", one cancelled', conversation: convo(c('Hi, I placed two orders this week, one for running shoes and one for a rain jacket.'), a('Happy to help with those. What can I do for you?'), c("Can you cancel the order please, I don't need it anymore"), a("Done - I've cancelled the running shoes order (#A55120).")), errors: [{ turn: 3, reason: 'two orders' }] },

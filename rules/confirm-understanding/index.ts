@@ -90,6 +90,9 @@ function pairNamedBefore(turns: Transcript['turns'], i: number): string | undefi
   return undefined
 }
 
+/** The action right after "I can see 3 …" takes all of them ("removed them", "cancelled both"): no pick was made. */
+const ON_ALL_OF_THEM = /^\s*(?:them|all|both|each|every|those|these)\b/i
+
 /** How far into the customer's next turn a correction counts: it opens the turn. */
 const CORRECTION_REACH = 100
 
@@ -347,7 +350,7 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
   // 2a. The agent sees several candidates, picks one and acts.
   const many = firstMatch(MULTIPLE, masked)
   const act = many ? action() : undefined
-  if (many && act && act.start > many.start && !facts.pickedOne && !sharedIdentifier(req, masked)) {
+  if (many && act && act.start > many.start && !facts.pickedOne && !ON_ALL_OF_THEM.test(masked.slice(act.end, act.end + 24)) && !sharedIdentifier(req, masked)) {
     return { kind: 'candidates', start: act.start, end: act.end, confidence: 0.75, detail: masked.slice(many.start, many.end) }
   }
 
