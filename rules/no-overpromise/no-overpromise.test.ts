@@ -7,6 +7,8 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-overpromise', rule, {
   valid: [
+    { name: '"that\'s a promise" on the agent\'s own action', conversation: c(['customer', 'send me the label'], ['agent', "I'll email you the label today, that's a promise."]) },
+    { name: '"we\'ll make sure it doesn\'t happen again" is an effort, not a guarantee', conversation: c(['customer', 'the courier was rude'], ['agent', "Sorry about that, we'll make sure it doesn't happen again and I've passed it on."]) },
     { name: '«نؤكد لك أننا سنتابع» is the agent\'s own action', conversation: c(['customer', 'أين طلبي؟'], ['agent', 'نؤكد لك أننا سنتابع الطلب بأنفسنا.']) },
     { name: '«مهما كان السبب» is no certainty', conversation: c(['customer', 'أين طلبي؟'], ['agent', 'سنراجع الطلب مهما كان السبب.']) },
     { name: 'a certainty tag on the agent\'s own action', conversation: c(['customer', 'my bill is wrong'], ['agent', "We'll get this corrected today, you can count on it."]) },
@@ -53,6 +55,9 @@ new RuleTester().run('no-overpromise', rule, {
     { name: 'allow', options: { allow: ['price match guarantee'] }, conversation: c(['customer', 'Cheaper elsewhere'], ['agent', "That's covered by our price match guarantee, guaranteed."]) }
   ],
   invalid: [
+    { name: '"…, that\'s a promise" closing an outcome', conversation: c(['customer', 'will the desk still be open?'], ['agent', "The desk will stay open until you land, that's a promise."]), errors: [{ turn: 1 }] },
+    { name: '"no matter how late" on an outcome', conversation: c(['customer', 'my train is delayed'], ['agent', 'The driver will wait for you no matter how late it gets.']), errors: [{ turn: 1 }] },
+    { name: '"make sure nothing like this happens again"', conversation: c(['customer', 'the car had a flat tyre'], ['agent', "Sorry! We'll make sure nothing like this happens to you again."]), errors: [{ turn: 1 }] },
     { name: 'Tunisian «موش ممكن تتأخر مرة أخرى»', conversation: c(['customer', 'الكارطة ما جاتش'], ['agent', 'غدوة تلقاها في الفرع، موش ممكن تتأخر مرة أخرى.']), errors: [{ turn: 1 }] },
     { name: 'MSA «نؤكد لك أنها ستصلك … مهما حدث»', conversation: c(['customer', 'أين طلبي؟'], ['agent', 'نؤكد لك أنها ستصلك قبل الخميس مهما حدث.']), errors: [{ turn: 1 }] },
     { name: 'a certainty tag closing an outcome: "…, no doubt about it"', conversation: c(['customer', 'where is my refund?'], ['agent', 'It will reach your card tomorrow, no doubt about it.']), errors: [{ turn: 1, span: 'no doubt about it' }] },
