@@ -12,6 +12,7 @@ const a = (text: string): T => ({ role: 'agent', text })
 
 new RuleTester().run('no-unprompted-joke', rule, {
   valid: [
+    { name: '"are you kidding!" and "you\'re kidding!" are surprise, not jokes', conversation: convo(c('they charged me three times'), a("Are you kidding! You're kidding! Let me refund two of them now.")) },
     { name: '"perfect" is no pun', conversation: convo(c('do you sell grain free cat food?'), a('We do! The Gentle range is perfect for sensitive tummies.')) },
     { name: 'the customer giggled first 🤭', conversation: convo(c('my cat ordered this, not me 🤭'), a('Clever cat! Name a more iconic duo 😂')) },
     // The customer laughed first: answering in kind is fine.
@@ -48,6 +49,7 @@ new RuleTester().run('no-unprompted-joke', rule, {
     { name: 'wordplay off', conversation: convo(c('had a great stay'), a('It sounded like a pugtastic time!')), options: { wordplay: false } }
   ],
   invalid: [
+    { name: 'a pun closed by a rimshot and "kidding!"', conversation: convo(c('the transfer keeps failing'), a("This account needs more 'interest' 🥁 kidding! I can add it by hand.")), errors: [{ turn: 1 }] },
     { name: '🤭 after a quip', conversation: convo(c('can I remove my ex from my account?'), a('Exes and shared passwords, name a more iconic duo 🤭 Go to Settings > Profiles.')), errors: [{ turn: 1 }] },
     { name: 'a cat pun', conversation: convo(c('do you sell grain free cat food?'), a('We do! The Gentle range is purrfect for sensitive tummies.')), errors: [{ turn: 1, span: 'purrfect' }] },
     { name: 'lol', conversation: convo(c('I was charged twice for my order 5510'), a('lol that happens, let me check.')), errors: [{ turn: 1, span: 'lol', reason: 'lol' }] },
