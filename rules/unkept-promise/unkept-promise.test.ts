@@ -26,6 +26,14 @@ function conv(
 new RuleTester().run('unkept-promise', rule, {
   valid: [
     {
+      name: '"… and nobody did anything wrong" is no chase',
+      conversation: conv('chat', '2024-03-04', 'Z', [
+        ['customer', '11:02', 'my landline crackles'],
+        ['agent', '11:03', "I'll call you back by 5pm today with a date."],
+        ['customer', '+1d 09:14', 'I asked the neighbours and nobody did anything to the line.']
+      ])
+    },
+    {
       name: 'Moroccan purpose «ابعثلنا … باش نشوفو» (so that we can look) is no promise',
       conversation: conv('social', '2025-03-23', 'Z', [
         ['customer', '08:45', 'الكونيكسيون مقطوعة عندي من 3 jours'],
@@ -290,6 +298,24 @@ new RuleTester().run('unkept-promise', rule, {
   ],
 
   invalid: [
+    {
+      name: '"Sam said someone would ring me by 5" and "nobody did" chase a call-back',
+      conversation: conv('chat', '2024-03-04', 'Z', [
+        ['customer', '11:02', 'my landline crackles'],
+        ['agent', '11:03', "I'll call you back by 5pm today with a date."],
+        ['customer', '+1d 09:14', 'Sam said someone would ring me by 5 with a date.']
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: '"… and nobody did" chases a promise',
+      conversation: conv('chat', '2024-03-04', 'Z', [
+        ['customer', '11:02', 'my landline crackles'],
+        ['agent', '11:03', "I'll call you back by 5pm today with a date."],
+        ['customer', '+1d 09:14', 'I kept my phone on all evening for it and nobody did.']
+      ]),
+      errors: [{ turn: 1 }]
+    },
     {
       name: '"within 10 minutes, I promise", then "over half an hour later, still locked"',
       conversation: conv('social', '2024-11-12', 'Z', [
