@@ -127,6 +127,11 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    {
+      name: 'Iraqi «لا اجه فني ولا احد اتصل» after «باچر يجيك الفني» is a broken promise',
+      conversation: { turns: [c('customer', 'الانترنت مقطوع من امس'), c('agent', 'آسفين عيني، سجلنا بلاغ وباچر الصبح يجيك الفني.'), c('customer', 'لا اجه فني ولا احد اتصل، من الصبح انتظر'), c('agent', 'البلاغ بعده مفتوح، اكو شي ثاني؟')] },
+      errors: [{ turn: 3 }]
+    },
     { name: 'Gulf Arabizi "el net magtu3"', conversation: { turns: [c('customer', 'el net 3dna magtu3 min el sbu7'), c('agent', 'hala bik, shu ra8am el 7esab?')] }, errors: [{ turn: 1 }] },
     { name: 'sarcastic praise does not cancel the failure: "brilliant, fourth delayed ferry"', conversation: { turns: [c('customer', 'brilliant, third delay this week'), c('agent', 'Delays are shown live on our app.')] }, errors: [{ turn: 1 }] },
     { name: 'what was ordered against what came: "booked a double, got a twin"', conversation: { turns: [c('customer', '@SeaViewStays booked a double, got a twin by the lifts'), c('agent', 'Please DM us your booking reference.')] }, errors: [{ turn: 1 }] },

@@ -72,6 +72,8 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'allow option', conversation: convo(c('the export is broken'), a('I know exactly what you mean: the dates. Switch the format in Settings.')), options: { allow: ['I know exactly what you mean'] } }
   ],
   invalid: [
+    { name: 'Iraqi «منو گلك …؟» after acting on a guess', conversation: convo(c('اريد اشحن رصيد'), a('تم شحن ٥ آلاف على رقمج الأساسي ✅'), c('منو گلك على هذا الرقم؟ اريد لرقم ابني')), errors: [{ turn: 1 }] },
+    { name: 'Arabizi "kenet 2asde" corrects the reply', conversation: convo(c('bade wa22ef el eshtirak'), a('Done, cancelled your subscription ✅'), c('la2 kenet 2asde wa22fo shahr bas')), errors: [{ turn: 1 }] },
     { name: '"not the phone number, the address" opens the next turn', conversation: convo(c('need to update my details'), a('Sure! To change your phone number go to Profile > Phone.'), c('not phone, the postal address')), errors: [{ turn: 1 }] },
     { name: 'the action echoed back with "?! No"', conversation: convo(c('I need to sort out my home policy, we moved house'), a("I've gone ahead and closed the policy for you."), c('Closed?! No, I want it moved to the new address')), errors: [{ turn: 1 }] },
     { name: '"No, just the …" after acting on all of them', conversation: convo(c('please remove the copies from my playlist'), a("I've removed all the songs from the playlist."), c('no, just the copies!')), errors: [{ turn: 1 }] },

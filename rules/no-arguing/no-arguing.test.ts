@@ -66,6 +66,7 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: 'Iraqi «مثل ما گتلك»', conversation: pair('شوكت يجي الفني؟', 'مثل ما گتلك يرادله وقت.'), errors: [{ turn: 1 }] },
     { name: '"you\'ve got the dates wrong"', conversation: pair('my fixed tariff ended in January', "You've got the dates wrong: it ran until March."), errors: [{ turn: 1 }] },
     { name: '"to be fair, you did ask for"', conversation: pair('you deleted all my photos!', 'Well, to be fair, you did ask for a full reset.'), errors: [{ turn: 1 }] },
     { name: '"it isn\'t the app, it\'s your phone"', conversation: pair('the app keeps logging me out', "It isn't the app. It's your phone clearing its storage."), errors: [{ turn: 1 }] },

@@ -132,6 +132,8 @@ new RuleTester().run('no-repeat-request', rule, {
     }
   ],
   invalid: [
+    { name: '«رقم هوية المريضة» after «رقم الهوية» was given', conversation: conv(c('بدي موعد لبنتي، رقم الهوية 400123456'), a('في موعد الأحد الساعة ١١'), c('تمام'), a('ابعتيلي رقم هوية المريضة لو سمحتِ')), errors: [{ turn: 3 }] },
+    { name: 'French «numéro de compte client» asked again in a Tunisian chat', conversation: conv(c('الكارطة تبلوكات. numéro de compte client: 0457781'), a('عطيني الـ numéro de compte client متاعك باش نعمل opposition')), errors: [{ turn: 1 }] },
     { name: 'Levantine Arabizi "fiki tba3tili el serial number" after it was given', conversation: conv(c('el laptop ma 3am ysha3'), a('shu el serial number?'), c('SN-77120-KL'), a('fiki tba3tili el serial number?')), errors: [{ turn: 3 }] },
     { name: 'looking ahead: "i literally just typed it" after an unrecognised request', conversation: conv(c('change my son\'s line to unlimited, his is 07700 900412'), a('Could you tell me which of the lines is his?'), c('...i literally just typed it. 07700 900412')), errors: [{ turn: 1, reason: 'already gave it' }] },
     { name: 'looking ahead: «كتبته فوق»', conversation: conv(c('الشحنة ما وصلت'), a('ممكن تعطيني الرقم اللي على البوليصة؟'), c('كتبته فوق 🙄 JD0042211')), errors: [{ turn: 1 }] },

@@ -56,6 +56,8 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: 'Iraqi «شنو ما تفتهم؟»', conversation: pair('بعدني انتظر الفني', 'شنو ما تفتهم؟ گتلك يرادله وقت.'), errors: [{ turn: 1 }] },
+    { name: 'Gulf «الصراخ ما راح يرجع لك فلوسك أسرع»', conversation: pair('وين فلوسي!!!!', 'خفف شوي، الصراخ ما راح يرجع لك فلوسك أسرع'), errors: [{ turn: 1 }] },
     { name: '"let\'s not get worked up"', conversation: pair('THIS IS THE THIRD TIME', "Let's not get worked up. What's the order number?"), errors: [{ turn: 1 }] },
     { name: '"shouting won\'t make it faster"', conversation: pair('FIX IT NOW!!!', "Shouting at us won't make the repair any faster."), errors: [{ turn: 1 }] },
     { name: '"takes as long as it takes"', conversation: pair('why is my claim taking so long', 'Claims take review. It takes as long as it takes.'), errors: [{ turn: 1 }] },
