@@ -26,6 +26,14 @@ function conv(
 new RuleTester().run('unkept-promise', rule, {
   valid: [
     {
+      name: '"they\'ll get an email invite" is what the customer receives, not a promise',
+      conversation: conv('chat', '2024-03-04', 'Z', [
+        ['customer', '11:02', 'how do I add an admin?'],
+        ['agent', '11:03', "Settings > Team > Invite. They'll get an email invite valid for 7 days."],
+        ['customer', '+9d 09:14', 'any update? the invite expired']
+      ])
+    },
+    {
       name: '"… and nobody did anything wrong" is no chase',
       conversation: conv('chat', '2024-03-04', 'Z', [
         ['customer', '11:02', 'my landline crackles'],
@@ -298,6 +306,15 @@ new RuleTester().run('unkept-promise', rule, {
   ],
 
   invalid: [
+    {
+      name: '"I\'ll get an engineer booked and call you back by 5pm" is a promise, chased the next day',
+      conversation: conv('chat', '2024-03-04', 'Z', [
+        ['customer', '11:02', 'my landline crackles'],
+        ['agent', '11:03', "I'll get an engineer booked and call you back by 5pm today."],
+        ['customer', '+1d 09:14', 'any update?']
+      ]),
+      errors: [{ turn: 1 }]
+    },
     {
       name: '"Sam said someone would ring me by 5" and "nobody did" chase a call-back',
       conversation: conv('chat', '2024-03-04', 'Z', [
