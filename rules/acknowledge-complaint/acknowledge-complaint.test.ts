@@ -40,6 +40,8 @@ new RuleTester().run('acknowledge-complaint', rule, {
     { name: 'straight praise with "great," and "love how" is no complaint', conversation: { turns: [c('customer', 'Great, thanks! Love how quick the new checkout is, it works again on my old phone'), c('agent', 'Glad to hear it!')] } },
     { name: '"perfect, that worked" and "dead easy" are no complaint', conversation: { turns: [c('customer', 'perfect, that worked. the new setup was dead easy'), c('agent', 'Happy to help!')] } },
     // --- English: the first reply acknowledges ---
+    { name: '"picked the wrong one 🤦" is the customer\'s own slip', conversation: { turns: [c('customer', 'can I change my order? picked the wrong colour 🤦'), c('agent', "No problem, I've swapped it to blue.")] } },
+    { name: 'quotes around a word that is no claim, and "I\'m doing the quote now"', conversation: { turns: [c('customer', "what's the 'best before' date on the jars? is the offer 'buy one get one'?"), c('agent', 'Best before is March, and yes.')] } },
     { name: 'apology', conversation: { turns: [c('customer', 'You charged me twice for my gym membership this month.'), c('agent', "I'm sorry about that! Could you tell me the last four digits of the card?")] } },
     { name: 'empathy', conversation: { turns: [c('customer', 'Three hours on hold and nobody picked up. Ridiculous.'), c('agent', 'I understand how frustrating that wait must have been. I can help you right here.')] } },
     { name: 'short sympathy "Oh no!" counts', conversation: { turns: [c('customer', 'my headphones stopped working after a week'), c('agent', 'Oh no! Which model do you have?')] } },
@@ -127,6 +129,11 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'scare quotes on a status and a timeline to today', conversation: { turns: [c('customer', "paid 3 May, 'shipped' 5 May, it's now 2 June"), c('agent', 'Could you DM us your name and postcode?')] }, errors: [{ turn: 1 }] },
+    { name: 'what the plan says against what was charged, with a flat face', conversation: { turns: [c('customer', '£12 data charge 😐 my contract clearly says unlimited'), c('agent', 'Unlimited applies to UK use only.')] }, errors: [{ turn: 1 }] },
+    { name: 'a camera that saw nothing and "cool cool cool"', conversation: { turns: [c('customer', 'your camera recorded nothing when the van came. cool cool cool'), c('agent', 'Please check the firmware version.')] }, errors: [{ turn: 1 }] },
+    { name: 'something found in the food', conversation: { turns: [c('customer', 'found a bit of hard plastic in my soup'), c('agent', 'Please DM us the batch code.')] }, errors: [{ turn: 1 }] },
+    { name: 'a warning light after a service, and a scooter that would not lock', conversation: { turns: [c('customer', 'warning light came on the day after your service. and the hire bike wouldn\'t lock either'), c('agent', 'Give the desk a ring.')] }, errors: [{ turn: 1 }] },
     {
       name: 'Iraqi «لا اجه فني ولا احد اتصل» after «باچر يجيك الفني» is a broken promise',
       conversation: { turns: [c('customer', 'الانترنت مقطوع من امس'), c('agent', 'آسفين عيني، سجلنا بلاغ وباچر الصبح يجيك الفني.'), c('customer', 'لا اجه فني ولا احد اتصل، من الصبح انتظر'), c('agent', 'البلاغ بعده مفتوح، اكو شي ثاني؟')] },
