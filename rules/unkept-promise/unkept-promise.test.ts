@@ -307,6 +307,25 @@ new RuleTester().run('unkept-promise', rule, {
 
   invalid: [
     {
+      name: '"I\'ll get an update from the team and reply by 5pm", chased the next day',
+      conversation: conv('social', '2024-03-04', 'Z', [
+        ['customer', '10:05', 'no signal since yesterday'],
+        ['agent', '10:30', "Sorry! I'll get an update from the network team and reply here by 5pm today."],
+        ['customer', '+1d 11:05', "it's the next day, no update at all and still no signal"]
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'a late reply about a router "installing an update" does not keep "message you back within the hour"',
+      conversation: conv('social', '2024-03-04', 'Z', [
+        ['customer', '09:00', 'router keeps rebooting'],
+        ['agent', '09:15', "Sorry! I'll check with the network team and message you back within the hour."],
+        ['customer', '09:30', "also the light's orange now"],
+        ['agent', '12:20', 'Orange means the router is installing an update. Leave it plugged in.']
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
       name: '"I\'ll get an engineer booked and call you back by 5pm" is a promise, chased the next day',
       conversation: conv('chat', '2024-03-04', 'Z', [
         ['customer', '11:02', 'my landline crackles'],
