@@ -147,10 +147,18 @@ function asks(text: string, options: ClassifyOptions): Kind | undefined {
     const [first, second] = text.slice(h.end, h.end + 60).trim().split(/[\s,]+/)
     if ((first && AUX.isWhole(first)) || (second && AUX.isWhole(second))) return 'question'
   }
-  if (AUX_SUBJECT.find(text).some((h) => atClauseStart(text, h.start))) return 'question'
+  if (AUX_SUBJECT.find(text).some((h) => atClauseStart(text, h.start) && !reportsDone(text, h))) return 'question'
   if (REQUEST.test(text) || options.asks?.test(text)) return 'request'
   if (CLAUSE_VERB.find(text).some((h) => atClauseStart(text, h.start))) return 'request'
   return undefined
+}
+
+/** "did it in the app, thanks": "did it" opening a statement of what the customer did, not a question. */
+const DONE_AFTER = /^(?:in|on|via|through|myself|already|yesterday|earlier|online|just|now|thanks|thx|ty|cheers|ta|and|myself|ourselves)$/i
+function reportsDone(text: string, h: { start: number; end: number }): boolean {
+  if (!/^did\s+(?:it|that|this)$/i.test(text.slice(h.start, h.end))) return false
+  const next = nextWord(text, h.end)
+  return next === undefined ? !/^\s*\w/.test(text.slice(h.end)) : DONE_AFTER.test(next)
 }
 
 function negated(text: string): boolean {

@@ -28,6 +28,7 @@ const system = (text: string) => ({ role: 'system' as const, text })
 
 new RuleTester().run('no-reply', rule, {
   valid: [
+    { name: '"did it in the app, thanks" reports what was done', conversation: after(customer('did it in the app, thanks')) },
     { name: 'ends on an agent turn', conversation: after() },
     { name: 'a bot answered the question', conversation: { turns: [customer('Where is my parcel?'), bot('It is out for delivery and arrives by 6pm.')] } },
     { name: 'English thanks', conversation: after(customer('thanks!')) },
@@ -72,6 +73,8 @@ new RuleTester().run('no-reply', rule, {
     }
   ],
   invalid: [
+    { name: '"2 hours and nothing, guess I\'ll go elsewhere" complains', conversation: after(customer('2 hours and nothing. guess we\'re going elsewhere from now on then')), errors: [{ turn: 2, reason: 'complains' }] },
+    { name: '"you said you\'d chase it" complains', conversation: after(customer("you said you'd chase it")), errors: [{ turn: 2, reason: 'complains' }] },
     { name: 'English question at the end', conversation: after(customer('When will my refund arrive?')), errors: [{ turn: 2, reason: 'asks a question' }] },
     { name: 'solved, "but" a new problem', conversation: after(customer('found it, but the form says error 500 when I send it')), errors: [{ turn: 2, reason: 'complains' }] },
     { name: '"but ok" then a new gripe is still a complaint', conversation: after(customer("ok thanks but it still doesn't work")), errors: [{ turn: 2, reason: 'complains' }] },
