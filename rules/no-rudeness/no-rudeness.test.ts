@@ -56,6 +56,8 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: '"it\'s all there in black and white"', conversation: pair('why was I charged roaming?', "As the terms explain, it's all there in black and white."), errors: [{ turn: 1 }] },
+    { name: '"if you\'re that worried"', conversation: pair('the warning light is on', "Lights come on for all sorts of reasons. Ring the desk if you're that worried."), errors: [{ turn: 1 }] },
     { name: 'Iraqi «شنو ما تفتهم؟»', conversation: pair('بعدني انتظر الفني', 'شنو ما تفتهم؟ گتلك يرادله وقت.'), errors: [{ turn: 1 }] },
     { name: 'Gulf «الصراخ ما راح يرجع لك فلوسك أسرع»', conversation: pair('وين فلوسي!!!!', 'خفف شوي، الصراخ ما راح يرجع لك فلوسك أسرع'), errors: [{ turn: 1 }] },
     { name: '"let\'s not get worked up"', conversation: pair('THIS IS THE THIRD TIME', "Let's not get worked up. What's the order number?"), errors: [{ turn: 1 }] },
