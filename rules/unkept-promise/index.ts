@@ -208,6 +208,8 @@ interface CustomerFacts {
   broken?: PhraseMatch
   explicit: boolean
   received: boolean
+  /** Something arrived, whether or not the turn also chases ("the heaters came, but nobody called"). */
+  arrived: boolean
   words: ReadonlySet<string>
 }
 interface AgentFacts {
@@ -234,7 +236,8 @@ function factsFor(context: RuleContext<UnkeptPromiseOptions>): Facts {
   function customerFacts(j: number): CustomerFacts {
     return context.analyse(j).memo('unkept-promise:customer', (): CustomerFacts => {
       const text = ownWords(turns[j]!.text)
-      const strong = CHASE_STRONG.find(text)[0]
+      const chases = CHASE_STRONG.find(text)
+      const strong = chases[0]
       const broken = strong ? undefined : CHASE_BROKEN.find(text)[0]
       return {
         text,
@@ -243,6 +246,7 @@ function factsFor(context: RuleContext<UnkeptPromiseOptions>): Facts {
         explicit: CHASE_EXPLICIT.test(text),
         // A fix that did not work is checked first (it chases a promise to fix); anything else received keeps the promise.
         received: !strong && received(text),
+        arrived: strong !== undefined && received(text, chases),
         words: new Set(tokensOf(text))
       }
     })
@@ -377,8 +381,10 @@ function chaseIn(text: string): boolean {
   return CHASE_STRONG.test(text) || CHASE_BROKEN.test(text)
 }
 
-function received(text: string): boolean {
+/** Whether the customer says something arrived (outside `chases`, the chase phrases of the same turn). */
+function received(text: string, chases: readonly PhraseMatch[] = []): boolean {
   for (const m of RECEIVED.find(text)) {
+    if (chases.some((c) => m.start < c.end && c.start < m.end)) continue
     const before = text.slice(Math.max(0, m.start - 24), m.start)
     if (RECEIVED_NEGATOR.test(before) || EN_NEGATOR.test(before)) continue
     return true
@@ -424,6 +430,19 @@ interface Scan {
   agentBetween: boolean
 }
 
+/** The sentence of `text` around a match. */
+function sentenceAround(text: string, m: { start: number; end: number }): string {
+  const from = Math.max(text.lastIndexOf('.', m.start - 1), text.lastIndexOf('!', m.start - 1), text.lastIndexOf('?', m.start - 1), text.lastIndexOf('\n', m.start - 1)) + 1
+  const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, m.end)).filter((k) => k >= 0)
+  return text.slice(from, ends.length > 0 ? Math.min(...ends) : text.length)
+}
+
+/** Whether agent turn `j` makes a fresh promise of the same kind as `p` (or one whose kind is not known). */
+function takesOver(context: RuleContext<UnkeptPromiseOptions>, s: Settings, j: number, p: PromiseFound): boolean {
+  const fresh = context.analyse(j).memo(s.promisesKey, () => findPromises(context, j, s))
+  return fresh.length === 0 || fresh.some((q) => q.kind === p.kind)
+}
+
 /**
  * The evidence that promise `p` was not kept, from turn `from` on (with what
  * `scan` says of the turns before it). Stopped at turn `until`, it answers
@@ -456,6 +475,9 @@ function lookAhead(
       const f = facts.customer(j)
       // "It still doesn't work" chases an unconditional promise to fix or deliver, not a promise to reply or to act on something else.
       const chase = f.strong ?? (p.kind === 'fix' && !p.conditional ? f.broken : undefined)
+      // "Thanks, the heaters came. But nobody from the engineers has called": the arrival keeps a
+      // promise to act or fix, unless the sentence that chases names it.
+      if (chase && f.arrived && p.kind !== 'contact' && !overlaps(new Set(tokensOf(sentenceAround(f.text, chase))), p.keywords)) return undefined
       if (chase) {
         // Before a stated deadline the promise is not broken yet; with no stated time, a message
         // written within two minutes of the promise is the customer still talking about the problem.
@@ -476,8 +498,9 @@ function lookAhead(
     if (s.options.timePath && deadline && promiseTime !== undefined && t.time !== undefined) {
       if (t.time > deadline.at + graceMs(p, promiseTime, s.options.graceMinutes)) return { type: 'silent', turn: j }
     }
-    // A fresh promise takes over: later chases belong to it.
-    if (facts.agent(j).promise) return undefined
+    // A fresh promise of the same kind takes over ("I'll call you Friday instead"): later chases belong
+    // to it. One of another kind ("Steve will bring the heaters round") leaves this one open.
+    if (facts.agent(j).promise && takesOver(context, s, j, p)) return undefined
     agentBetween = true
   }
   return undefined

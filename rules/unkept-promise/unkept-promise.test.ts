@@ -26,6 +26,14 @@ function conv(
 new RuleTester().run('unkept-promise', rule, {
   valid: [
     {
+      name: '"the label came on Monday, but nobody called about the refund" keeps the promise to send the label',
+      conversation: conv('email', '2024-11-11', 'Z', [
+        ['customer', '07:32', 'The kettle is broken, I want a refund.'],
+        ['agent', '09:47', "Sorry! I'll post you a returns label today."],
+        ['customer', '+3d 13:57', 'The label came on Monday. But nobody has called about the refund since.']
+      ])
+    },
+    {
       name: '"they\'ll get an email invite" is what the customer receives, not a promise',
       conversation: conv('chat', '2024-03-04', 'Z', [
         ['customer', '11:02', 'how do I add an admin?'],
@@ -306,6 +314,35 @@ new RuleTester().run('unkept-promise', rule, {
   ],
 
   invalid: [
+    {
+      name: 'a promise to act in between does not take over an earlier call-back; "the heaters came" does not keep the call-back',
+      conversation: conv('email', '2024-11-11', 'Z', [
+        ['customer', '07:32', 'The boiler has stopped, no heating or hot water.'],
+        ['agent', '09:47', 'Sorry! The engineers will contact you by Wednesday to arrange a visit.'],
+        ['customer', '10:27', 'Thanks. Could you send some heaters meanwhile?'],
+        ['agent', '11:57', "We'll bring two heaters round between 2 and 4pm today."],
+        ['customer', '+3d 13:57', "Thanks for the heaters, they came on Monday. But it's Thursday and nobody from the engineers has been in touch."]
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: '"nobody\'s called" chases a call promised before 5pm',
+      conversation: conv('messaging', '2024-05-02', 'Z', [
+        ['customer', '14:25', 'can Milo come home today?'],
+        ['agent', '14:31', 'Dr Evans will ring you before 5pm to arrange collection.'],
+        ['customer', '17:25', "it's 5.25 and nobody's called"]
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: 'Levantine «وما وصلني ولا اشي» is a chase, not an arrival',
+      conversation: conv('messaging', '2024-05-02', 'Z', [
+        ['customer', '09:30', 'بطاقتي انبلعت بالصراف'],
+        ['agent', '09:40', 'رح توصلك رسالة خلال ساعتين بتحكيلك إيمتى تستلميها.'],
+        ['customer', '13:40', 'مرحبا؟ صرلي ٤ ساعات وما وصلني ولا اشي']
+      ]),
+      errors: [{ turn: 1 }]
+    },
     {
       name: '"I\'ll get an update from the team and reply by 5pm", chased the next day',
       conversation: conv('social', '2024-03-04', 'Z', [
