@@ -40,6 +40,7 @@ new RuleTester().run('acknowledge-complaint', rule, {
     { name: 'straight praise with "great," and "love how" is no complaint', conversation: { turns: [c('customer', 'Great, thanks! Love how quick the new checkout is, it works again on my old phone'), c('agent', 'Glad to hear it!')] } },
     { name: '"perfect, that worked" and "dead easy" are no complaint', conversation: { turns: [c('customer', 'perfect, that worked. the new setup was dead easy'), c('agent', 'Happy to help!')] } },
     // --- English: the first reply acknowledges ---
+    { name: 'Levantine «منتفهّم انزعاجك» acknowledges', conversation: { turns: [c('customer', 'فاتورة هالشهر 90 دولار وأنا ما استعملت شي زيادة!!'), c('agent', 'مرحبا، منتفهّم انزعاجك من الرقم 🙏 فيك تبعتلنا رقم الخط؟')] } },
     { name: '"picked the wrong one 🤦" is the customer\'s own slip', conversation: { turns: [c('customer', 'can I change my order? picked the wrong colour 🤦'), c('agent', "No problem, I've swapped it to blue.")] } },
     { name: 'quotes around a word that is no claim, and "I\'m doing the quote now"', conversation: { turns: [c('customer', "what's the 'best before' date on the jars? is the offer 'buy one get one'?"), c('agent', 'Best before is March, and yes.')] } },
     { name: 'apology', conversation: { turns: [c('customer', 'You charged me twice for my gym membership this month.'), c('agent', "I'm sorry about that! Could you tell me the last four digits of the card?")] } },
@@ -129,6 +130,8 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'Egyptian «الشاشة ظهر فيها خطوط»', conversation: { turns: [c('customer', 'الشاشة ظهر فيها خطوط خضرا من يومين والجهاز في الضمان'), c('agent', 'الضمان لا يغطي الكسر.')] }, errors: [{ turn: 1 }] },
+    { name: 'Egyptian «بتتخصم مني كل شهر من غير ما أطلبها»', conversation: { turns: [c('customer', 'الخدمة دي بتتخصم مني كل شهر من غير ما أطلبها'), c('agent', 'تم إلغاء الخدمة.')] }, errors: [{ turn: 1 }] },
     { name: 'scare quotes on a status and a timeline to today', conversation: { turns: [c('customer', "paid 3 May, 'shipped' 5 May, it's now 2 June"), c('agent', 'Could you DM us your name and postcode?')] }, errors: [{ turn: 1 }] },
     { name: 'what the plan says against what was charged, with a flat face', conversation: { turns: [c('customer', '£12 data charge 😐 my contract clearly says unlimited'), c('agent', 'Unlimited applies to UK use only.')] }, errors: [{ turn: 1 }] },
     { name: 'a camera that saw nothing and "cool cool cool"', conversation: { turns: [c('customer', 'your camera recorded nothing when the van came. cool cool cool'), c('agent', 'Please check the firmware version.')] }, errors: [{ turn: 1 }] },

@@ -72,6 +72,8 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'allow option', conversation: convo(c('the export is broken'), a('I know exactly what you mean: the dates. Switch the format in Settings.')), options: { allow: ['I know exactly what you mean'] } }
   ],
   invalid: [
+    { name: 'Egyptian «أنا عارف حضرتك تقصد إيه بالظبط»', conversation: convo(c('عايز ألغي الخدمة دي'), a('أنا عارف حضرتك تقصد إيه بالظبط، تم إلغاء الباقة ✅')), errors: [{ turn: 1 }] },
+    { name: 'Iraqi «آني گلت …» after acting on a guess', conversation: convo(c('اريد احول الخط'), a('تم تحويل خطك الى الدفع الآجل ✅'), c('شنو؟! آني گلت احول الخط باسم أخوي')), errors: [{ turn: 1 }] },
     { name: 'Iraqi «منو گلك …؟» after acting on a guess', conversation: convo(c('اريد اشحن رصيد'), a('تم شحن ٥ آلاف على رقمج الأساسي ✅'), c('منو گلك على هذا الرقم؟ اريد لرقم ابني')), errors: [{ turn: 1 }] },
     { name: 'Arabizi "kenet 2asde" corrects the reply', conversation: convo(c('bade wa22ef el eshtirak'), a('Done, cancelled your subscription ✅'), c('la2 kenet 2asde wa22fo shahr bas')), errors: [{ turn: 1 }] },
     { name: '"not the phone number, the address" opens the next turn', conversation: convo(c('need to update my details'), a('Sure! To change your phone number go to Profile > Phone.'), c('not phone, the postal address')), errors: [{ turn: 1 }] },

@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: '«كان المفروض يتواصلون معك وهذا ما صار» owns the mistake', conversation: pair('وين الطلب؟ محد تواصل معي', 'نعتذر لك جداً، كان المفروض يتواصلون معك وهذا ما صار. صعّدت الطلب للمشرف.') },
     { name: 'the agent owns the mistake: "we got the dates wrong", "in fairness, you did everything right"', conversation: pair('my tariff ended in January', 'Sorry, we got the dates wrong on our side. In fairness, you did everything right.') },
     { name: '"Our app doesn\'t do that" answers a feature question', conversation: pair('can your app export to PDF?', "Our app doesn't do that, sorry.") },
     { name: '"doesn\'t do that yet"', conversation: pair('your app should let me export to PDF', "Our app doesn't do that yet, but I'll pass the idea on.") },
@@ -66,6 +67,9 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: 'Tunisian «موش صحيح اللي …»', conversation: pair('الكوموند ما تبعثتش', 'موش صحيح اللي الكوموند ما تبعثتش، الليفرور جاك نهار الخميس'), errors: [{ turn: 1 }] },
+    { name: 'Egyptian «ده مش عطل عندنا، أكيد حضرتك غيّرت …»', conversation: pair('النت فاصل من امبارح', 'ده مش عطل عندنا يا فندم، أكيد حضرتك أو حد في البيت غيّر حاجة في الراوتر'), errors: [{ turn: 1 }] },
+    { name: 'Iraqi «روح اقرا … قبل لا تحچي»', conversation: pair('ليش المصعد عاطل؟', 'أخي روح اقرا إعلانات المول قبل لا تحچي'), errors: [{ turn: 1 }] },
     { name: 'Iraqi «مثل ما گتلك»', conversation: pair('شوكت يجي الفني؟', 'مثل ما گتلك يرادله وقت.'), errors: [{ turn: 1 }] },
     { name: '"you\'ve got the dates wrong"', conversation: pair('my fixed tariff ended in January', "You've got the dates wrong: it ran until March."), errors: [{ turn: 1 }] },
     { name: '"to be fair, you did ask for"', conversation: pair('you deleted all my photos!', 'Well, to be fair, you did ask for a full reset.'), errors: [{ turn: 1 }] },

@@ -63,6 +63,7 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: 'Egyptian «معرفش، ممكن تكون أي حاجة»: "could be anything" is no next step', conversation: c(['customer', 'النت بيقطع ليه؟'], ['agent', 'والله معرفش يا فندم، ممكن تكون أي حاجة']), errors: [{ turn: 1 }] },
     { name: '"aren\'t something we can help with"', conversation: c(['customer', 'can you fix my mortgage offer?'], ['agent', "Mortgage offers aren't something we can help with here, I'm afraid."]), errors: [{ turn: 1 }] },
     { name: '"… aren\'t something we handle" and "something I\'m able to arrange"', conversation: c(['customer', 'can you refund the hotel too?'], ['agent', "Hotel bookings aren't something we handle, I'm afraid."]), errors: [{ turn: 1 }] },
     { name: '"no way for us to reverse it"', conversation: c(['customer', 'please reverse the late fee'], ['agent', "Without the receipt there's no way for us to reverse it."]), errors: [{ turn: 1 }] },

@@ -56,6 +56,8 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: 'Egyptian «كان المفروض حضرتك تقرا الشروط»', conversation: pair('الشاشة باظت والجهاز في الضمان', 'مع احترامي، كان المفروض حضرتك تقرا شروط الضمان قبل ما تبعت.'), errors: [{ turn: 1 }] },
+    { name: 'MSA «لا داعي لتكرار الرسائل»', conversation: pair('أين طلبي؟؟ أين طلبي؟؟', 'الطلب قيد المعالجة، ولا داعي لتكرار الرسائل.'), errors: [{ turn: 1 }] },
     { name: '"it\'s all there in black and white"', conversation: pair('why was I charged roaming?', "As the terms explain, it's all there in black and white."), errors: [{ turn: 1 }] },
     { name: '"if you\'re that worried"', conversation: pair('the warning light is on', "Lights come on for all sorts of reasons. Ring the desk if you're that worried."), errors: [{ turn: 1 }] },
     { name: 'Iraqi «شنو ما تفتهم؟»', conversation: pair('بعدني انتظر الفني', 'شنو ما تفتهم؟ گتلك يرادله وقت.'), errors: [{ turn: 1 }] },
@@ -112,7 +114,7 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'MSA اهدأ (word-final hamza)', conversation: pair('الطلب ما وصل', 'اهدأ من فضلك، الطلب بالطريق.'), errors: [{ turn: 1, span: 'اهدأ' }] },
     { name: 'MSA لا داعي للصراخ', conversation: pair('ليش ما رديتوا', 'لا داعي للصراخ، نحن نرد بالترتيب.'), errors: [{ turn: 1, span: 'لا داعي للصراخ' }] },
     { name: 'GLF مو مشكلتي', conversation: pair('وين الفلوس', 'مو مشكلتي، روح للبنك.'), errors: [{ turn: 1, span: 'مو مشكلتي', reason: 'استخفاف' }] },
-    { name: 'GLF اقرا التعليمات (no hamza)', conversation: pair('الشاشة مكسورة', 'اقرا التعليمات قبل ما تشتكي.'), errors: [{ turn: 1, span: 'اقرا التعليمات قبل' }] },
+    { name: 'GLF اقرا التعليمات (no hamza)', conversation: pair('الشاشة مكسورة', 'اقرا التعليمات قبل ما تشتكي.'), errors: [{ turn: 1, span: 'اقرا التعليمات قبل ما تشتكي' }] },
     { name: 'LEV اعمل يلي بدك ياه', conversation: pair('بدي حقي', 'اعمل يلي بدك ياه.'), errors: [{ turn: 1, span: 'اعمل يلي بدك ياه' }] },
     { name: 'EGY وأنا مالي', conversation: pair('أنا زعلان', 'وأنا مالي؟ كلم الشركة التانية.'), errors: [{ turn: 1, span: 'وأنا مالي' }] },
     { name: 'EGY sarcasm: واضح إن حضرتك أول مرة', conversation: pair('دفعوني ٩٠٠ جنيه على الشنطة!!', 'واضح إن حضرتك أول مرة تسافر 🙂 الوزن مكتوب على التذكرة.'), errors: [{ turn: 1, reason: 'سخرية' }] },
