@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: '"you can\'t have a refund on sale items, but …" is policy with an alternative', conversation: pair('refund please', "You can't have a refund on sale items, but we can exchange it.") },
     { name: '«كان المفروض يتواصلون معك وهذا ما صار» owns the mistake', conversation: pair('وين الطلب؟ محد تواصل معي', 'نعتذر لك جداً، كان المفروض يتواصلون معك وهذا ما صار. صعّدت الطلب للمشرف.') },
     { name: 'the agent owns the mistake: "we got the dates wrong", "in fairness, you did everything right"', conversation: pair('my tariff ended in January', 'Sorry, we got the dates wrong on our side. In fairness, you did everything right.') },
     { name: '"Our app doesn\'t do that" answers a feature question', conversation: pair('can your app export to PDF?', "Our app doesn't do that, sorry.") },
@@ -67,6 +68,9 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: '"you weren\'t quoted £480"', conversation: pair('I was quoted £480', "I'm afraid you weren't quoted £480: the plan says £640."), errors: [{ turn: 1 }] },
+    { name: '"something must have been typed in wrong"', conversation: pair('the form rejects my ticket', 'The form only rejects ineligible tickets, so something must have been typed in wrong.'), errors: [{ turn: 1 }] },
+    { name: '"you can\'t have" and "if you\'d left earlier you wouldn\'t be"', conversation: pair('I applied last week', "Well, you can't have, or it'd be on here. If you'd applied earlier you wouldn't be waiting."), errors: [{ turn: 1 }] },
     { name: 'Tunisian «موش صحيح اللي …»', conversation: pair('الكوموند ما تبعثتش', 'موش صحيح اللي الكوموند ما تبعثتش، الليفرور جاك نهار الخميس'), errors: [{ turn: 1 }] },
     { name: 'Egyptian «ده مش عطل عندنا، أكيد حضرتك غيّرت …»', conversation: pair('النت فاصل من امبارح', 'ده مش عطل عندنا يا فندم، أكيد حضرتك أو حد في البيت غيّر حاجة في الراوتر'), errors: [{ turn: 1 }] },
     { name: 'Iraqi «روح اقرا … قبل لا تحچي»', conversation: pair('ليش المصعد عاطل؟', 'أخي روح اقرا إعلانات المول قبل لا تحچي'), errors: [{ turn: 1 }] },

@@ -9,6 +9,8 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-rudeness', rule, {
   valid: [
+    { name: '"I should have read your email properly" is the agent\'s own slip', conversation: pair('I said it was a duplicate', 'Apologies, I should have read your email properly. I have voided the duplicate.') },
+    { name: '"I\'m not a lawyer, but our legal team can answer that" is no put-down when a next step follows', conversation: pair('is this clause legal?', "I'm not a lawyer, but our legal team can answer that at legal@example.com.") },
     { name: '"no need to get up early" and an honest estimate', conversation: pair('when will the engineer come?', "No need to be in before noon: it'll be back on by 6pm at the latest, we expect."), },
     { name: '"maybe try again next time you\'re in store"', conversation: pair('the size I wanted was sold out', "Sorry! Maybe try again next time you're in store.") },
     { name: '"Try reading the guide at the link below" is a pointer', conversation: pair('how do I set it up?', 'Try reading the guide at the link below, it covers every step.') },
@@ -56,6 +58,9 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: '"I\'m guessing you didn\'t read" and "maybe have a look before opening a chat next time"', conversation: pair('how do I download offline?', "It's literally the first question in our FAQ, which I'm guessing you didn't read. Maybe have a look there next time."), errors: [{ turn: 1 }] },
+    { name: '"I don\'t know then, do I" and "I\'m not a vet"', conversation: pair('how much chocolate is too much for my dog?', "Well, I don't know then, do I. I'm not a vet."), errors: [{ turn: 1 }] },
+    { name: '"not going to go round in circles with you"', conversation: pair('but I applied last week!', "I'm not going to go round in circles with you on this."), errors: [{ turn: 1 }] },
     { name: 'Egyptian «كان المفروض حضرتك تقرا الشروط»', conversation: pair('الشاشة باظت والجهاز في الضمان', 'مع احترامي، كان المفروض حضرتك تقرا شروط الضمان قبل ما تبعت.'), errors: [{ turn: 1 }] },
     { name: 'MSA «لا داعي لتكرار الرسائل»', conversation: pair('أين طلبي؟؟ أين طلبي؟؟', 'الطلب قيد المعالجة، ولا داعي لتكرار الرسائل.'), errors: [{ turn: 1 }] },
     { name: '"it\'s all there in black and white"', conversation: pair('why was I charged roaming?', "As the terms explain, it's all there in black and white."), errors: [{ turn: 1 }] },
