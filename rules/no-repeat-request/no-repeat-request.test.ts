@@ -11,7 +11,7 @@ const conv = (...turns: T[]): TestConversation => ({ turns })
 
 new RuleTester().run('no-repeat-request', rule, {
   valid: [
-    { name: 'asking for a new or personal address after the old one was given', conversation: conv(c('my email is jo@work.example, please move my licence off it'), a("What's your new email address? Or which personal email should I use?")) },
+    { name: 'asking for a new or personal address after the old one was given', conversation: conv(c('my email is jo@work.example, please move my licence off it'), a('Could you send me your new email address, or your personal one?')) },
     { name: 'looking ahead: "I already sent it by DM" is outside this conversation', conversation: conv(c('my refund is missing'), a('Could you DM us your order number?'), c('I already sent it by DM yesterday')) },
     { name: 'looking ahead: "it\'s in my tweet" after a reply that asks nothing', conversation: conv(c('order 5521 is late'), a('Thanks, we are looking into it now.'), c("it's in my tweet, yes")) },
     { name: 'French: a reference asked for the first time', conversation: conv(c("mon virement n'est pas arrivé"), a('Pourriez-vous nous communiquer la référence du virement ?')) },
