@@ -541,40 +541,43 @@ function literalsIn(text: string, mode: Mode): readonly number[] | undefined {
 
 const byNumber = (a: number, b: number) => a - b
 
-const BITS = { raw: Symbol('literal bits raw'), arabic: Symbol('literal bits arabic') }
+/**
+ * The literals of one text as a bit set by id, in one list per mode reused from text to text: a
+ * typed list of a bit per literal made for every text would be an allocation outside the engine's
+ * heap, at about a microsecond each. Switching texts clears the previous text's bits and sets the
+ * new one's (a few dozen literals each).
+ */
+class FoundBits {
+  #bits = new Uint32Array(64)
+  /** The found list (see literalsIn) the bits are set from. */
+  #of: readonly number[] | undefined = undefined
 
-/** The literals of literalsIn as a bit set by id; undefined: do not filter. */
-function literalBitsIn(text: string, mode: Mode): Uint32Array | undefined {
-  const found = literalsIn(text, mode)
-  if (found === undefined) return undefined
-  const facts = factsFor(text)
-  // Made from this very list of literals (a new list when literals were added since).
-  let memo = facts.memo.get(BITS[mode]) as { found: readonly number[]; bits: Uint32Array } | undefined
-  if (memo?.found !== found) {
-    const bits = new Uint32Array((LITERALS[mode].size >>> 5) + 1)
+  /** The bits of `found`, with room for `literals` ids (valid until the next call). */
+  of(found: readonly number[], literals: number): Uint32Array {
+    if (this.#of === found && this.#bits.length > literals >>> 5) return this.#bits
+    let bits = this.#bits
+    if (bits.length <= literals >>> 5) bits = this.#bits = new Uint32Array(Math.max(2 * bits.length, (literals >>> 5) + 1))
+    else if (this.#of) for (const id of this.#of) bits[id >>> 5] = 0
     for (const id of found) bits[id >>> 5]! |= 1 << (id & 31)
-    facts.memo.set(BITS[mode], (memo = { found, bits }))
+    this.#of = found
+    return bits
   }
-  return memo.bits
 }
 
-/** Which units of an index may match one text, worked out unit by unit as asked. */
-class UnitMemo {
-  /** 0: not asked yet; 1: may match; 2: cannot. */
-  readonly states: Uint8Array
+const FOUND_BITS: Record<Mode, FoundBits> = { raw: new FoundBits(), arabic: new FoundBits() }
+
+/** Which units of an index may match one text (see LiteralIndex.unitsOf). */
+class TextUnits {
   constructor(
     private readonly index: LiteralIndex,
-    readonly bits: Uint32Array | undefined,
-    /** How many literals the shared set had when the bits were made. */
-    readonly literals: number
-  ) {
-    this.states = new Uint8Array(index.size)
-  }
+    /** The text's literals (literalsIn); undefined: do not filter. */
+    private readonly found: readonly number[] | undefined
+  ) {}
+
   may(unit: number): boolean {
-    let state = this.states[unit]
-    if (state === undefined) return this.index.mayMatchWith(this.bits, unit)
-    if (state === 0) this.states[unit] = state = this.index.mayMatchWith(this.bits, unit) ? 1 : 2
-    return state === 1
+    const found = this.found
+    const mode = this.index.mode
+    return this.index.mayMatchWith(found && FOUND_BITS[mode].of(found, LITERALS[mode].size), unit)
   }
 }
 
@@ -654,22 +657,16 @@ export class LiteralIndex {
   }
 
   /**
-   * Which units may match one text, worked out unit by unit as they are asked
-   * and remembered with the text's facts: `may(unit)` of the object returned.
-   * (scan() works out every unit at once: this is for callers that ask about a
-   * few units of a large index.)
+   * Which units may match one text, worked out unit by unit as they are asked:
+   * `may(unit)` of the object returned. (scan() works out every unit at once:
+   * this is for callers that ask about a few units of a large index, each
+   * about once per text.)
    */
   unitsOf(text: string): { may(unit: number): boolean } {
-    const facts = factsFor(text)
-    let memo = facts.memo.get(this) as UnitMemo | undefined
-    // Still good while no literal was added since (the text's literals are then the same) and it has every unit.
-    if (memo && memo.literals === LITERALS[this.mode].size && memo.states.length >= this.units) return memo
-    const bits = literalBitsIn(text, this.mode)
-    if (!memo || memo.bits !== bits || memo.states.length < this.units) facts.memo.set(this, (memo = new UnitMemo(this, bits, LITERALS[this.mode].size)))
-    return memo
+    return new TextUnits(this, literalsIn(text, this.mode))
   }
 
-  /** Whether one unit may match a text whose literals are `bits` (literalBitsIn): scan() for a single unit. */
+  /** Whether one unit may match a text whose literals are `bits` (a bit by literal id): scan() for a single unit. */
   mayMatchWith(bits: Uint32Array | undefined, unit: number): boolean {
     let at = unit < this.clauseAt.length ? this.clauseAt[unit]! : -1
     if (at < 0 || bits === undefined) return true
