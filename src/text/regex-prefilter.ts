@@ -542,6 +542,19 @@ function literalsIn(text: string, mode: Mode): readonly number[] | undefined {
 const byNumber = (a: number, b: number) => a - b
 
 /**
+ * Whether a set stored at `at` of a unit's flat list (its number of ids, then
+ * the ids) has an id in `bits`: where the next set begins if so, else -1.
+ */
+function anyFound(data: Int32Array, at: number, bits: Uint32Array): number {
+  const end = at + 1 + data[at]!
+  for (let k = at + 1; k < end; k++) {
+    const id = data[k]!
+    if (bits[id >>> 5]! & (1 << (id & 31))) return end
+  }
+  return -1
+}
+
+/**
  * The literals of one text as a bit set by id, in one list per mode reused from text to text: a
  * typed list of a bit per literal made for every text would be an allocation outside the engine's
  * heap, at about a microsecond each. Switching texts clears the previous text's bits and sets the
@@ -597,10 +610,13 @@ export class LiteralIndex {
   /**
    * Each unit's clauses as sets of literal ids (in LITERALS), one after the
    * other in one flat list (a unit is asked about in a few reads of adjacent
-   * memory): at `clauseAt[unit]`, the number of clauses, then for each where
-   * the next clause begins and its number of sets, then for each set its
-   * number of ids and the ids. A unit may match when, in one of its clauses,
-   * every set has an id in the text.
+   * memory): at `clauseAt[unit]`, the sets every clause of the unit has (its
+   * gate: the number of sets, then for each its number of ids and the ids),
+   * then the number of clauses, then for each where the next clause begins and
+   * its number of sets other than the gate's, then for each set its number of
+   * ids and the ids. A unit may match when every set of its gate, and every
+   * set of one of its clauses, has an id in the text. (A unit whose clauses
+   * all need the same subject, say, is ruled out by one test of it.)
    * -1: the unit has no clause (always a candidate).
    */
   private clauseAt = new Int32Array(16).fill(-1)
@@ -671,22 +687,17 @@ export class LiteralIndex {
     let at = unit < this.clauseAt.length ? this.clauseAt[unit]! : -1
     if (at < 0 || bits === undefined) return true
     const data = this.clauseData
+    for (let sets = data[at++]!; sets > 0; sets--) {
+      at = anyFound(data, at, bits)
+      if (at < 0) return false
+    }
     for (let clauses = data[at++]!; clauses > 0; clauses--) {
       const next = data[at]!
       let sets = data[at + 1]!
       at += 2
       for (; sets > 0; sets--) {
-        const end = at + 1 + data[at]!
-        let any = false
-        for (at++; at < end; at++) {
-          const id = data[at]!
-          if (bits[id >>> 5]! & (1 << (id & 31))) {
-            any = true
-            break
-          }
-        }
-        if (!any) break
-        at = end
+        at = anyFound(data, at, bits)
+        if (at < 0) break
       }
       if (sets === 0) return true
       // This clause fails: on to the next.
@@ -697,8 +708,16 @@ export class LiteralIndex {
 
   /** Appends a unit's clauses to the flat list (see clauseAt). */
   private storeClauses(unit: number, clauses: number[][][]): void {
-    let size = 1
-    for (const sets of clauses) {
+    // The gate: the sets every clause has (in the order of the first clause, smallest first).
+    const key = (set: number[]) => set.join(',')
+    const shared = new Set(clauses[0]!.map(key).filter((k) => clauses.every((sets) => sets.some((set) => key(set) === k))))
+    const gate = clauses[0]!.filter((set, i, sets) => shared.has(key(set)) && sets.findIndex((x) => key(x) === key(set)) === i)
+    let rest = clauses.map((sets) => sets.filter((set) => !shared.has(key(set))))
+    // A clause with nothing beyond the gate holds whenever the gate does.
+    if (rest.some((sets) => sets.length === 0)) rest = [[]]
+    let size = 2
+    for (const set of gate) size += 1 + set.length
+    for (const sets of rest) {
       size += 2
       for (const set of sets) size += 1 + set.length
     }
@@ -715,15 +734,18 @@ export class LiteralIndex {
     const data = this.clauseData
     let at = this.clauseLength
     this.clauseAt[unit] = at
-    data[at++] = clauses.length
-    for (const sets of clauses) {
+    const putSet = (set: number[]) => {
+      data[at++] = set.length
+      for (const id of set) data[at++] = id
+    }
+    data[at++] = gate.length
+    gate.forEach(putSet)
+    data[at++] = rest.length
+    for (const sets of rest) {
       const head = at
       at += 2
       data[head + 1] = sets.length
-      for (const set of sets) {
-        data[at++] = set.length
-        for (const id of set) data[at++] = id
-      }
+      sets.forEach(putSet)
       data[head] = at
     }
     this.clauseLength = at
