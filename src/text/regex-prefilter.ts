@@ -526,15 +526,49 @@ function quality(set: readonly string[]): number {
 const LITERALS: Record<Mode, LiteralSet> = { raw: new LiteralSet(), arabic: new LiteralSet() }
 const FOUND = { raw: Symbol('literals raw'), arabic: Symbol('literals arabic') }
 
+/**
+ * Raw literals are in the 'arabic' set too: a text with nothing to fold the
+ * Arabic way (most texts) has one skeleton in both modes, so its scan for the
+ * 'arabic' literals tells its raw ones as well. The raw id of each literal of
+ * the 'arabic' set, or -1.
+ */
+let rawOfArabic = new Int32Array(64).fill(-1)
+
+/** The id of a literal in the set of a mode (registered if new). */
+function literalId(mode: Mode, literal: string): number {
+  const id = LITERALS[mode].id(literal)
+  if (mode === 'raw') {
+    const shared = LITERALS.arabic.id(literal)
+    if (shared >= rawOfArabic.length) {
+      const grown = new Int32Array(Math.max(2 * rawOfArabic.length, shared + 1)).fill(-1)
+      grown.set(rawOfArabic)
+      rawOfArabic = grown
+    }
+    rawOfArabic[shared] = id
+  }
+  return id
+}
+
 /** Ids (in LITERALS[mode]) of the literals the text's skeleton holds; undefined: do not filter. */
 function literalsIn(text: string, mode: Mode): readonly number[] | undefined {
   const facts = factsFor(text)
+  // Raw answers may be read from the 'arabic' scan: they hold while neither set grows.
+  const size = mode === 'raw' ? LITERALS.raw.size + LITERALS.arabic.size : LITERALS.arabic.size
   let memo = facts.memo.get(FOUND[mode]) as { size: number; found: readonly number[] | undefined } | undefined
-  if (!memo || memo.size !== LITERALS[mode].size) {
+  if (!memo || memo.size !== size) {
     const skel = skeleton(text, mode)
     let found: readonly number[] | undefined
-    if (skel !== undefined) found = LITERALS[mode].found(skel)
-    facts.memo.set(FOUND[mode], (memo = { size: LITERALS[mode].size, found }))
+    if (mode === 'raw' && skel !== undefined && !NEEDS_FOLD.test(skel)) {
+      // Nothing to fold: the 'arabic' skeleton is this one.
+      const shared = literalsIn(text, 'arabic')!
+      const raw: number[] = []
+      for (const id of shared) {
+        const r = id < rawOfArabic.length ? rawOfArabic[id]! : -1
+        if (r >= 0) raw.push(r)
+      }
+      found = raw
+    } else if (skel !== undefined) found = LITERALS[mode].found(skel)
+    facts.memo.set(FOUND[mode], (memo = { size, found }))
   }
   return memo.found
 }
@@ -666,7 +700,7 @@ export class LiteralIndex {
       this.clauses.push({ unit, others: others.map((set) => set.map((l) => this.slot(l))) })
       for (const l of key) this.slots[this.slot(l)]!.clauses.push(id)
       // Every set of a clause must occur, in any order: the smallest are checked first (the fewest reads to rule a clause out).
-      own.push([key, ...others].sort((a, b) => a.length - b.length).map((set) => set.map((l) => LITERALS[this.mode].id(l))))
+      own.push([key, ...others].sort((a, b) => a.length - b.length).map((set) => set.map((l) => literalId(this.mode, l))))
     }
     this.storeClauses(unit, own)
     return unit
@@ -758,7 +792,7 @@ export class LiteralIndex {
     s = this.slots.length
     this.slotOf.set(l, s)
     this.slots.push({ literal: l, clauses: [] })
-    const id = LITERALS[this.mode].id(l)
+    const id = literalId(this.mode, l)
     if (this.slotOfLiteral.length <= id) {
       const grown = new Int32Array(Math.max(id + 1, this.slotOfLiteral.length * 2))
       grown.set(this.slotOfLiteral)
