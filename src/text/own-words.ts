@@ -31,15 +31,16 @@ const QUOTED = /"([^"\n]{4,300})"|“([^”\n]{4,300})”|«([^»\n]{4,300})»|'
  * Blank the customer's own words quoted back by the agent ("you said “this is a
  * scam”"): they are not the agent's wording and must not be judged as such.
  * The customer's text may be given as a function, called only when the text
- * quotes anything.
+ * quotes anything (four characters or more).
  */
 export function blankQuotedCustomerWords(text: string, customerText: string | (() => string)): string {
   if (!/["“«']/.test(text)) return text
-  const customer = typeof customerText === 'function' ? customerText() : customerText
-  if (!customer) return text
-  const haystack = customer.toLowerCase()
+  // The customer's text (all of it before this turn) is read and lower-cased only once a quote is found.
+  let haystack: string | undefined
   return text.replace(QUOTED, (whole, a, b, c, d) => {
     const inner = String(a ?? b ?? c ?? d).trim().toLowerCase()
-    return inner.length >= 4 && haystack.includes(inner) ? ' '.repeat(whole.length) : whole
+    if (inner.length < 4) return whole
+    haystack ??= (typeof customerText === 'function' ? customerText() : customerText).toLowerCase()
+    return haystack.includes(inner) ? ' '.repeat(whole.length) : whole
   })
 }

@@ -403,14 +403,15 @@ class Facts implements TextFacts {
 const SCOPE_TEXTS = 8192
 const SCOPE_CHARS = 4 << 20
 const GENERATION_TEXTS = 8
-let scope: { facts: Map<string, Facts>; chars: number } | undefined
+/** A lint's facts; `last`: the facts asked for last (matchers ask about one text many times in a row). */
+let scope: { facts: Map<string, Facts>; chars: number; last: Facts | undefined } | undefined
 let young = new Map<string, Facts>()
 let old = new Map<string, Facts>()
 
 /** Runs `fn` with its own cache of text facts (one conversation's lint), dropped when it returns. */
 export function withTextScope<T>(fn: () => T): T {
   const outer = scope
-  scope = { facts: new Map(), chars: 0 }
+  scope = { facts: new Map(), chars: 0, last: undefined }
   try {
     return fn()
   } finally {
@@ -419,14 +420,18 @@ export function withTextScope<T>(fn: () => T): T {
 }
 
 export function factsFor(text: string): TextFacts {
-  let facts = scope?.facts.get(text) ?? young.get(text)
+  const last = scope?.last
+  if (last !== undefined && last.text === text) return last
+  let facts = scope?.facts.get(text)
+  if (facts) return (scope!.last = facts)
+  facts = young.get(text)
   if (facts) return facts
   facts = old.get(text) ?? new Facts(text)
   if (scope && scope.facts.size < SCOPE_TEXTS && scope.chars + text.length <= SCOPE_CHARS) {
     // Kept by the scope only: they go when the lint does.
     scope.facts.set(text, facts)
     scope.chars += text.length
-    return facts
+    return (scope.last = facts)
   }
   if (young.size >= GENERATION_TEXTS) {
     old = young

@@ -526,55 +526,105 @@ function quality(set: readonly string[]): number {
 const LITERALS: Record<Mode, LiteralSet> = { raw: new LiteralSet(), arabic: new LiteralSet() }
 const FOUND = { raw: Symbol('literals raw'), arabic: Symbol('literals arabic') }
 
+/**
+ * Raw literals are in the 'arabic' set too: a text with nothing to fold the
+ * Arabic way (most texts) has one skeleton in both modes, so its scan for the
+ * 'arabic' literals tells its raw ones as well. The raw id of each literal of
+ * the 'arabic' set, or -1.
+ */
+let rawOfArabic = new Int32Array(64).fill(-1)
+
+/** The id of a literal in the set of a mode (registered if new). */
+function literalId(mode: Mode, literal: string): number {
+  const id = LITERALS[mode].id(literal)
+  if (mode === 'raw') {
+    const shared = LITERALS.arabic.id(literal)
+    if (shared >= rawOfArabic.length) {
+      const grown = new Int32Array(Math.max(2 * rawOfArabic.length, shared + 1)).fill(-1)
+      grown.set(rawOfArabic)
+      rawOfArabic = grown
+    }
+    rawOfArabic[shared] = id
+  }
+  return id
+}
+
 /** Ids (in LITERALS[mode]) of the literals the text's skeleton holds; undefined: do not filter. */
 function literalsIn(text: string, mode: Mode): readonly number[] | undefined {
   const facts = factsFor(text)
+  // Raw answers may be read from the 'arabic' scan: they hold while neither set grows.
+  const size = mode === 'raw' ? LITERALS.raw.size + LITERALS.arabic.size : LITERALS.arabic.size
   let memo = facts.memo.get(FOUND[mode]) as { size: number; found: readonly number[] | undefined } | undefined
-  if (!memo || memo.size !== LITERALS[mode].size) {
+  if (!memo || memo.size !== size) {
     const skel = skeleton(text, mode)
     let found: readonly number[] | undefined
-    if (skel !== undefined) found = LITERALS[mode].found(skel)
-    facts.memo.set(FOUND[mode], (memo = { size: LITERALS[mode].size, found }))
+    if (mode === 'raw' && skel !== undefined && !NEEDS_FOLD.test(skel)) {
+      // Nothing to fold: the 'arabic' skeleton is this one.
+      const shared = literalsIn(text, 'arabic')!
+      const raw: number[] = []
+      for (const id of shared) {
+        const r = id < rawOfArabic.length ? rawOfArabic[id]! : -1
+        if (r >= 0) raw.push(r)
+      }
+      found = raw
+    } else if (skel !== undefined) found = LITERALS[mode].found(skel)
+    facts.memo.set(FOUND[mode], (memo = { size, found }))
   }
   return memo.found
 }
 
 const byNumber = (a: number, b: number) => a - b
 
-const BITS = { raw: Symbol('literal bits raw'), arabic: Symbol('literal bits arabic') }
-
-/** The literals of literalsIn as a bit set by id; undefined: do not filter. */
-function literalBitsIn(text: string, mode: Mode): Uint32Array | undefined {
-  const found = literalsIn(text, mode)
-  if (found === undefined) return undefined
-  const facts = factsFor(text)
-  // Made from this very list of literals (a new list when literals were added since).
-  let memo = facts.memo.get(BITS[mode]) as { found: readonly number[]; bits: Uint32Array } | undefined
-  if (memo?.found !== found) {
-    const bits = new Uint32Array((LITERALS[mode].size >>> 5) + 1)
-    for (const id of found) bits[id >>> 5]! |= 1 << (id & 31)
-    facts.memo.set(BITS[mode], (memo = { found, bits }))
+/**
+ * Whether a set stored at `at` of a unit's flat list (its number of ids, then
+ * the ids) has an id in `bits`: where the next set begins if so, else -1.
+ */
+function anyFound(data: Int32Array, at: number, bits: Uint32Array): number {
+  const end = at + 1 + data[at]!
+  for (let k = at + 1; k < end; k++) {
+    const id = data[k]!
+    if (bits[id >>> 5]! & (1 << (id & 31))) return end
   }
-  return memo.bits
+  return -1
 }
 
-/** Which units of an index may match one text, worked out unit by unit as asked. */
-class UnitMemo {
-  /** 0: not asked yet; 1: may match; 2: cannot. */
-  readonly states: Uint8Array
+/**
+ * The literals of one text as a bit set by id, in one list per mode reused from text to text: a
+ * typed list of a bit per literal made for every text would be an allocation outside the engine's
+ * heap, at about a microsecond each. Switching texts clears the previous text's bits and sets the
+ * new one's (a few dozen literals each).
+ */
+class FoundBits {
+  #bits = new Uint32Array(64)
+  /** The found list (see literalsIn) the bits are set from. */
+  #of: readonly number[] | undefined = undefined
+
+  /** The bits of `found`, with room for `literals` ids (valid until the next call). */
+  of(found: readonly number[], literals: number): Uint32Array {
+    if (this.#of === found && this.#bits.length > literals >>> 5) return this.#bits
+    let bits = this.#bits
+    if (bits.length <= literals >>> 5) bits = this.#bits = new Uint32Array(Math.max(2 * bits.length, (literals >>> 5) + 1))
+    else if (this.#of) for (const id of this.#of) bits[id >>> 5] = 0
+    for (const id of found) bits[id >>> 5]! |= 1 << (id & 31)
+    this.#of = found
+    return bits
+  }
+}
+
+const FOUND_BITS: Record<Mode, FoundBits> = { raw: new FoundBits(), arabic: new FoundBits() }
+
+/** Which units of an index may match one text (see LiteralIndex.unitsOf). */
+class TextUnits {
   constructor(
     private readonly index: LiteralIndex,
-    readonly bits: Uint32Array | undefined,
-    /** How many literals the shared set had when the bits were made. */
-    readonly literals: number
-  ) {
-    this.states = new Uint8Array(index.size)
-  }
+    /** The text's literals (literalsIn); undefined: do not filter. */
+    private readonly found: readonly number[] | undefined
+  ) {}
+
   may(unit: number): boolean {
-    let state = this.states[unit]
-    if (state === undefined) return this.index.mayMatchWith(this.bits, unit)
-    if (state === 0) this.states[unit] = state = this.index.mayMatchWith(this.bits, unit) ? 1 : 2
-    return state === 1
+    const found = this.found
+    const mode = this.index.mode
+    return this.index.mayMatchWith(found && FOUND_BITS[mode].of(found, LITERALS[mode].size), unit)
   }
 }
 
@@ -594,10 +644,13 @@ export class LiteralIndex {
   /**
    * Each unit's clauses as sets of literal ids (in LITERALS), one after the
    * other in one flat list (a unit is asked about in a few reads of adjacent
-   * memory): at `clauseAt[unit]`, the number of clauses, then for each where
-   * the next clause begins and its number of sets, then for each set its
-   * number of ids and the ids. A unit may match when, in one of its clauses,
-   * every set has an id in the text.
+   * memory): at `clauseAt[unit]`, the sets every clause of the unit has (its
+   * gate: the number of sets, then for each its number of ids and the ids),
+   * then the number of clauses, then for each where the next clause begins and
+   * its number of sets other than the gate's, then for each set its number of
+   * ids and the ids. A unit may match when every set of its gate, and every
+   * set of one of its clauses, has an id in the text. (A unit whose clauses
+   * all need the same subject, say, is ruled out by one test of it.)
    * -1: the unit has no clause (always a candidate).
    */
   private clauseAt = new Int32Array(16).fill(-1)
@@ -647,49 +700,38 @@ export class LiteralIndex {
       this.clauses.push({ unit, others: others.map((set) => set.map((l) => this.slot(l))) })
       for (const l of key) this.slots[this.slot(l)]!.clauses.push(id)
       // Every set of a clause must occur, in any order: the smallest are checked first (the fewest reads to rule a clause out).
-      own.push([key, ...others].sort((a, b) => a.length - b.length).map((set) => set.map((l) => LITERALS[this.mode].id(l))))
+      own.push([key, ...others].sort((a, b) => a.length - b.length).map((set) => set.map((l) => literalId(this.mode, l))))
     }
     this.storeClauses(unit, own)
     return unit
   }
 
   /**
-   * Which units may match one text, worked out unit by unit as they are asked
-   * and remembered with the text's facts: `may(unit)` of the object returned.
-   * (scan() works out every unit at once: this is for callers that ask about a
-   * few units of a large index.)
+   * Which units may match one text, worked out unit by unit as they are asked:
+   * `may(unit)` of the object returned. (scan() works out every unit at once:
+   * this is for callers that ask about a few units of a large index, each
+   * about once per text.)
    */
   unitsOf(text: string): { may(unit: number): boolean } {
-    const facts = factsFor(text)
-    let memo = facts.memo.get(this) as UnitMemo | undefined
-    // Still good while no literal was added since (the text's literals are then the same) and it has every unit.
-    if (memo && memo.literals === LITERALS[this.mode].size && memo.states.length >= this.units) return memo
-    const bits = literalBitsIn(text, this.mode)
-    if (!memo || memo.bits !== bits || memo.states.length < this.units) facts.memo.set(this, (memo = new UnitMemo(this, bits, LITERALS[this.mode].size)))
-    return memo
+    return new TextUnits(this, literalsIn(text, this.mode))
   }
 
-  /** Whether one unit may match a text whose literals are `bits` (literalBitsIn): scan() for a single unit. */
+  /** Whether one unit may match a text whose literals are `bits` (a bit by literal id): scan() for a single unit. */
   mayMatchWith(bits: Uint32Array | undefined, unit: number): boolean {
     let at = unit < this.clauseAt.length ? this.clauseAt[unit]! : -1
     if (at < 0 || bits === undefined) return true
     const data = this.clauseData
+    for (let sets = data[at++]!; sets > 0; sets--) {
+      at = anyFound(data, at, bits)
+      if (at < 0) return false
+    }
     for (let clauses = data[at++]!; clauses > 0; clauses--) {
       const next = data[at]!
       let sets = data[at + 1]!
       at += 2
       for (; sets > 0; sets--) {
-        const end = at + 1 + data[at]!
-        let any = false
-        for (at++; at < end; at++) {
-          const id = data[at]!
-          if (bits[id >>> 5]! & (1 << (id & 31))) {
-            any = true
-            break
-          }
-        }
-        if (!any) break
-        at = end
+        at = anyFound(data, at, bits)
+        if (at < 0) break
       }
       if (sets === 0) return true
       // This clause fails: on to the next.
@@ -700,8 +742,16 @@ export class LiteralIndex {
 
   /** Appends a unit's clauses to the flat list (see clauseAt). */
   private storeClauses(unit: number, clauses: number[][][]): void {
-    let size = 1
-    for (const sets of clauses) {
+    // The gate: the sets every clause has (in the order of the first clause, smallest first).
+    const key = (set: number[]) => set.join(',')
+    const shared = new Set(clauses[0]!.map(key).filter((k) => clauses.every((sets) => sets.some((set) => key(set) === k))))
+    const gate = clauses[0]!.filter((set, i, sets) => shared.has(key(set)) && sets.findIndex((x) => key(x) === key(set)) === i)
+    let rest = clauses.map((sets) => sets.filter((set) => !shared.has(key(set))))
+    // A clause with nothing beyond the gate holds whenever the gate does.
+    if (rest.some((sets) => sets.length === 0)) rest = [[]]
+    let size = 2
+    for (const set of gate) size += 1 + set.length
+    for (const sets of rest) {
       size += 2
       for (const set of sets) size += 1 + set.length
     }
@@ -718,15 +768,18 @@ export class LiteralIndex {
     const data = this.clauseData
     let at = this.clauseLength
     this.clauseAt[unit] = at
-    data[at++] = clauses.length
-    for (const sets of clauses) {
+    const putSet = (set: number[]) => {
+      data[at++] = set.length
+      for (const id of set) data[at++] = id
+    }
+    data[at++] = gate.length
+    gate.forEach(putSet)
+    data[at++] = rest.length
+    for (const sets of rest) {
       const head = at
       at += 2
       data[head + 1] = sets.length
-      for (const set of sets) {
-        data[at++] = set.length
-        for (const id of set) data[at++] = id
-      }
+      sets.forEach(putSet)
       data[head] = at
     }
     this.clauseLength = at
@@ -739,7 +792,7 @@ export class LiteralIndex {
     s = this.slots.length
     this.slotOf.set(l, s)
     this.slots.push({ literal: l, clauses: [] })
-    const id = LITERALS[this.mode].id(l)
+    const id = literalId(this.mode, l)
     if (this.slotOfLiteral.length <= id) {
       const grown = new Int32Array(Math.max(id + 1, this.slotOfLiteral.length * 2))
       grown.set(this.slotOfLiteral)
