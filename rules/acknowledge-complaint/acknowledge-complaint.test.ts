@@ -40,6 +40,7 @@ new RuleTester().run('acknowledge-complaint', rule, {
     { name: 'straight praise with "great," and "love how" is no complaint', conversation: { turns: [c('customer', 'Great, thanks! Love how quick the new checkout is, it works again on my old phone'), c('agent', 'Glad to hear it!')] } },
     { name: '"perfect, that worked" and "dead easy" are no complaint', conversation: { turns: [c('customer', 'perfect, that worked. the new setup was dead easy'), c('agent', 'Happy to help!')] } },
     // --- English: the first reply acknowledges ---
+    { name: '"is the site down for maintenance?" and "came, and it works" are no complaint', conversation: { turns: [c('customer', 'quick one: the parcel came, and the lamp works great. is the site down for maintenance tonight?'), c('agent', 'Yes, from 10pm.')] } },
     { name: 'Levantine «منتفهّم انزعاجك» acknowledges', conversation: { turns: [c('customer', 'فاتورة هالشهر 90 دولار وأنا ما استعملت شي زيادة!!'), c('agent', 'مرحبا، منتفهّم انزعاجك من الرقم 🙏 فيك تبعتلنا رقم الخط؟')] } },
     { name: '"picked the wrong one 🤦" is the customer\'s own slip', conversation: { turns: [c('customer', 'can I change my order? picked the wrong colour 🤦'), c('agent', "No problem, I've swapped it to blue.")] } },
     { name: 'quotes around a word that is no claim, and "I\'m doing the quote now"', conversation: { turns: [c('customer', "what's the 'best before' date on the jars? is the offer 'buy one get one'?"), c('agent', 'Best before is March, and yes.')] } },
@@ -130,6 +131,11 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: '"the frame came, the glass didn\'t"', conversation: { turns: [c('customer', 'the frame came, the glass didn\'t'), c('agent', 'Please DM us your order number.')] }, errors: [{ turn: 1 }] },
+    { name: 'a count ordered against a count in the box', conversation: { turns: [c('customer', '4 croissants ordered. 2 in the bag.'), c('agent', 'Please DM us your order number.')] }, errors: [{ turn: 1 }] },
+    { name: '"sent size M when I ordered L" and "lost signal"', conversation: { turns: [c('customer', 'you sent size M when I ordered L'), c('agent', 'Returns are free within 30 days.')] }, errors: [{ turn: 1 }] },
+    { name: '"broadband down since 8am" and "lost all my saves"', conversation: { turns: [c('customer', 'broadband down since 8am. the console update lost all my saves too'), c('agent', 'Engineers are on it.')] }, errors: [{ turn: 1 }] },
+    { name: '"got a fine even though I paid" and "how am I supposed to use it"', conversation: { turns: [c('customer', 'got a £60 fine even though I paid in the app. how am I supposed to use it now'), c('agent', 'Please send us the fine reference.')] }, errors: [{ turn: 1 }] },
     { name: 'Egyptian «الشاشة ظهر فيها خطوط»', conversation: { turns: [c('customer', 'الشاشة ظهر فيها خطوط خضرا من يومين والجهاز في الضمان'), c('agent', 'الضمان لا يغطي الكسر.')] }, errors: [{ turn: 1 }] },
     { name: 'Egyptian «بتتخصم مني كل شهر من غير ما أطلبها»', conversation: { turns: [c('customer', 'الخدمة دي بتتخصم مني كل شهر من غير ما أطلبها'), c('agent', 'تم إلغاء الخدمة.')] }, errors: [{ turn: 1 }] },
     { name: 'scare quotes on a status and a timeline to today', conversation: { turns: [c('customer', "paid 3 May, 'shipped' 5 May, it's now 2 June"), c('agent', 'Could you DM us your name and postcode?')] }, errors: [{ turn: 1 }] },
