@@ -9,6 +9,7 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: '"it looks like you entered the wrong card number" helps', conversation: pair('my payment failed', 'It looks like you entered the wrong card number, could you try again?') },
     { name: '"you can\'t have a refund on sale items, but …" is policy with an alternative', conversation: pair('refund please', "You can't have a refund on sale items, but we can exchange it.") },
     { name: '«كان المفروض يتواصلون معك وهذا ما صار» owns the mistake', conversation: pair('وين الطلب؟ محد تواصل معي', 'نعتذر لك جداً، كان المفروض يتواصلون معك وهذا ما صار. صعّدت الطلب للمشرف.') },
     { name: 'the agent owns the mistake: "we got the dates wrong", "in fairness, you did everything right"', conversation: pair('my tariff ended in January', 'Sorry, we got the dates wrong on our side. In fairness, you did everything right.') },
@@ -68,6 +69,10 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: '"you entered the wrong bay number"', conversation: pair('I got a fine though I paid', 'You entered the wrong bay number, so the session did not cover your car.'), errors: [{ turn: 1 }] },
+    { name: '"I already covered this"', conversation: pair('it keeps falling down the stairs', 'I already covered this: dark floors confuse the sensors.'), errors: [{ turn: 1 }] },
+    { name: '"verified and is accurate" against a disputed reading', conversation: pair('that reading is wrong', 'The reading was verified and is accurate, so the water was used.'), errors: [{ turn: 1 }] },
+    { name: '"it\'s not a glitch, …"', conversation: pair('your meter has a glitch', "It's not a glitch, something in the house is drawing power."), errors: [{ turn: 1 }] },
     { name: '"you weren\'t quoted £480"', conversation: pair('I was quoted £480', "I'm afraid you weren't quoted £480: the plan says £640."), errors: [{ turn: 1 }] },
     { name: '"something must have been typed in wrong"', conversation: pair('the form rejects my ticket', 'The form only rejects ineligible tickets, so something must have been typed in wrong.'), errors: [{ turn: 1 }] },
     { name: '"you can\'t have" and "if you\'d left earlier you wouldn\'t be"', conversation: pair('I applied last week', "Well, you can't have, or it'd be on here. If you'd applied earlier you wouldn't be waiting."), errors: [{ turn: 1 }] },
