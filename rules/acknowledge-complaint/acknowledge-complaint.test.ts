@@ -131,6 +131,8 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'an angry face with "!!" complains', conversation: { turns: [c('customer', 'my white shirt came back pale blue!! 😡'), c('agent', 'Please DM us photos of the item.')] }, errors: [{ turn: 1 }] },
+    { name: 'Arabizi "5asam meni 300 geneh … eh el nasb da??"', conversation: { turns: [c('customer', 'el app 5asam meni 300 geneh, eh el nasb da??'), c('agent', 'ab3atly rakam el scooter')] }, errors: [{ turn: 1 }] },
     { name: '"the frame came, the glass didn\'t"', conversation: { turns: [c('customer', 'the frame came, the glass didn\'t'), c('agent', 'Please DM us your order number.')] }, errors: [{ turn: 1 }] },
     { name: 'a count ordered against a count in the box', conversation: { turns: [c('customer', '4 croissants ordered. 2 in the bag.'), c('agent', 'Please DM us your order number.')] }, errors: [{ turn: 1 }] },
     { name: '"sent size M when I ordered L" and "lost signal"', conversation: { turns: [c('customer', 'you sent size M when I ordered L'), c('agent', 'Returns are free within 30 days.')] }, errors: [{ turn: 1 }] },

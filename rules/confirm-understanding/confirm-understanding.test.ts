@@ -72,6 +72,7 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'allow option', conversation: convo(c('the export is broken'), a('I know exactly what you mean: the dates. Switch the format in Settings.')), options: { allow: ['I know exactly what you mean'] } }
   ],
   invalid: [
+    { name: 'Egyptian «أكيد فاهم قصد حضرتك»', conversation: convo(c('عايز حاجة للسلحفاة بتاعتي'), a('أكيد فاهم قصد حضرتك 👍 ضفتلك كريم فيتامين على الأوردر.')), errors: [{ turn: 1 }] },
     { name: 'Egyptian «أنا عارف حضرتك تقصد إيه بالظبط»', conversation: convo(c('عايز ألغي الخدمة دي'), a('أنا عارف حضرتك تقصد إيه بالظبط، تم إلغاء الباقة ✅')), errors: [{ turn: 1 }] },
     { name: 'Iraqi «آني گلت …» after acting on a guess', conversation: convo(c('اريد احول الخط'), a('تم تحويل خطك الى الدفع الآجل ✅'), c('شنو؟! آني گلت احول الخط باسم أخوي')), errors: [{ turn: 1 }] },
     { name: 'Iraqi «منو گلك …؟» after acting on a guess', conversation: convo(c('اريد اشحن رصيد'), a('تم شحن ٥ آلاف على رقمج الأساسي ✅'), c('منو گلك على هذا الرقم؟ اريد لرقم ابني')), errors: [{ turn: 1 }] },

@@ -69,6 +69,8 @@ new RuleTester().run('no-arguing', rule, {
     { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
   ],
   invalid: [
+    { name: 'Gulf «حسب السجل حضرتك ضغطت …»', conversation: pair('ألغوا المزايدة، ضغطت بالغلط', "المزايدة ما تنلغى، وحسب السجل حضرتك ضغطت 'تأكيد'."), errors: [{ turn: 1 }] },
+    { name: 'Iraqi «شنو أكثر من هيچ أگلك؟»', conversation: pair('شوكت توصل الحلقات؟', 'كتبتلك آخر الشهر، شنو أكثر من هيچ أگلك؟'), errors: [{ turn: 1 }] },
     { name: '"you entered the wrong bay number"', conversation: pair('I got a fine though I paid', 'You entered the wrong bay number, so the session did not cover your car.'), errors: [{ turn: 1 }] },
     { name: '"I already covered this"', conversation: pair('it keeps falling down the stairs', 'I already covered this: dark floors confuse the sensors.'), errors: [{ turn: 1 }] },
     { name: '"verified and is accurate" against a disputed reading', conversation: pair('that reading is wrong', 'The reading was verified and is accurate, so the water was used.'), errors: [{ turn: 1 }] },

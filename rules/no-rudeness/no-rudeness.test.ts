@@ -58,6 +58,7 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: 'MSA «كما هو واضح لأي مستخدم … يرجى الانتباه قبل التواصل معنا»', conversation: pair('أين زر التنزيل؟', 'كما هو واضح لأي مستخدم، الزر أعلى الصفحة. يرجى الانتباه قبل التواصل معنا.'), errors: [{ turn: 1 }] },
     { name: '"I\'m guessing you didn\'t read" and "maybe have a look before opening a chat next time"', conversation: pair('how do I download offline?', "It's literally the first question in our FAQ, which I'm guessing you didn't read. Maybe have a look there next time."), errors: [{ turn: 1 }] },
     { name: '"I don\'t know then, do I" and "I\'m not a vet"', conversation: pair('how much chocolate is too much for my dog?', "Well, I don't know then, do I. I'm not a vet."), errors: [{ turn: 1 }] },
     { name: '"not going to go round in circles with you"', conversation: pair('but I applied last week!', "I'm not going to go round in circles with you on this."), errors: [{ turn: 1 }] },
