@@ -154,7 +154,7 @@ function asks(text: string, options: ClassifyOptions): Kind | undefined {
 }
 
 /** "did it in the app, thanks": "did it" opening a statement of what the customer did, not a question. */
-const DONE_AFTER = /^(?:in|on|via|through|myself|already|yesterday|earlier|online|just|now|thanks|thx|ty|cheers|ta|and|myself|ourselves)$/i
+const DONE_AFTER = /^(?:in|on|via|through|myself|already|yesterday|earlier|online|just|now|thanks|thx|ty|cheers|ta|and|ourselves)$/i
 function reportsDone(text: string, h: { start: number; end: number }): boolean {
   if (!/^did\s+(?:it|that|this)$/i.test(text.slice(h.start, h.end))) return false
   const next = nextWord(text, h.end)

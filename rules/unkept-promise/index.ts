@@ -14,6 +14,7 @@ import { normaliseArabic } from '../../src/text/arabic/normalise.js'
 import { normalise } from './normalise.js'
 import { messageLanguage } from '../../src/text/language.js'
 import { ownWords } from '../../src/text/own-words.js'
+import { splitSentences } from '../../src/text/sentences.js'
 import type { Channel, OptionSchema, RuleContext } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
 import { ARABIZI_WORD, formatDuration, formatLocal, parseDeadline, utcOffsetMinutes, type Deadline } from './deadline.js'
@@ -430,11 +431,9 @@ interface Scan {
   agentBetween: boolean
 }
 
-/** The sentence of `text` around a match. */
-function sentenceAround(text: string, m: { start: number; end: number }): string {
-  const from = Math.max(text.lastIndexOf('.', m.start - 1), text.lastIndexOf('!', m.start - 1), text.lastIndexOf('?', m.start - 1), text.lastIndexOf('\n', m.start - 1)) + 1
-  const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, m.end)).filter((k) => k >= 0)
-  return text.slice(from, ends.length > 0 ? Math.min(...ends) : text.length)
+/** The sentence of `text` that holds a match. */
+function sentenceAround(text: string, m: { start: number }): string {
+  return splitSentences(text).find((s) => s.start <= m.start && m.start < s.end)?.text ?? text
 }
 
 /** Whether agent turn `j` makes a fresh promise of the same kind as `p` (or one whose kind is not known). */
@@ -499,7 +498,7 @@ function lookAhead(
       if (t.time > deadline.at + graceMs(p, promiseTime, s.options.graceMinutes)) return { type: 'silent', turn: j }
     }
     // A fresh promise of the same kind takes over ("I'll call you Friday instead"): later chases belong
-    // to it. One of another kind ("Steve will bring the heaters round") leaves this one open.
+    // to it. One of another kind ("we'll bring the heaters round") leaves this one open.
     if (facts.agent(j).promise && takesOver(context, s, j, p)) return undefined
     agentBetween = true
   }
