@@ -40,6 +40,7 @@ new RuleTester().run('acknowledge-complaint', rule, {
     { name: 'straight praise with "great," and "love how" is no complaint', conversation: { turns: [c('customer', 'Great, thanks! Love how quick the new checkout is, it works again on my old phone'), c('agent', 'Glad to hear it!')] } },
     { name: '"perfect, that worked" and "dead easy" are no complaint', conversation: { turns: [c('customer', 'perfect, that worked. the new setup was dead easy'), c('agent', 'Happy to help!')] } },
     // --- English: the first reply acknowledges ---
+    { name: '"setup was dead easy" is no complaint', conversation: { turns: [c('customer', 'setup was dead easy, thanks'), c('agent', 'Glad to hear it!')] } },
     { name: '"is the site down for maintenance?" and "came, and it works" are no complaint', conversation: { turns: [c('customer', 'quick one: the parcel came, and the lamp works great. is the site down for maintenance tonight?'), c('agent', 'Yes, from 10pm.')] } },
     { name: 'Levantine «منتفهّم انزعاجك» acknowledges', conversation: { turns: [c('customer', 'فاتورة هالشهر 90 دولار وأنا ما استعملت شي زيادة!!'), c('agent', 'مرحبا، منتفهّم انزعاجك من الرقم 🙏 فيك تبعتلنا رقم الخط؟')] } },
     { name: '"picked the wrong one 🤦" is the customer\'s own slip', conversation: { turns: [c('customer', 'can I change my order? picked the wrong colour 🤦'), c('agent', "No problem, I've swapped it to blue.")] } },
@@ -131,6 +132,8 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'a thing in a broken state: "the tap\'s been dead since Friday"', conversation: { turns: [c('customer', "the outdoor tap's been dead since Friday"), c('agent', 'Please DM us your address.')] }, errors: [{ turn: 1 }] },
+    { name: 'a thing in a broken state: "the cushions were stained"', conversation: { turns: [c('customer', 'the sofa cushions were stained'), c('agent', 'Please DM us some photos.')] }, errors: [{ turn: 1 }] },
     { name: 'an angry face with "!!" complains', conversation: { turns: [c('customer', 'my white shirt came back pale blue!! 😡'), c('agent', 'Please DM us photos of the item.')] }, errors: [{ turn: 1 }] },
     { name: 'Arabizi "5asam meni 300 geneh … eh el nasb da??"', conversation: { turns: [c('customer', 'el app 5asam meni 300 geneh, eh el nasb da??'), c('agent', 'ab3atly rakam el scooter')] }, errors: [{ turn: 1 }] },
     { name: '"the frame came, the glass didn\'t"', conversation: { turns: [c('customer', 'the frame came, the glass didn\'t'), c('agent', 'Please DM us your order number.')] }, errors: [{ turn: 1 }] },
