@@ -21,7 +21,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /**
  * Fold a text for matching: HTML entities, NFKC, lower case, bidi and
  * zero-width marks, Arabic diacritics (U+064B–U+065F, U+0670) and tatweel,
- * أإآٱ→ا, ى→ي, ة→ه, Persian ی/ک, Arabic-Indic digits, typographic quotes, and
+ * أإآٱ→ا, ى→ي, ة→ه, Persian and dialect letters (ی, ک/گ/چ → ك, ڨ → ق, ڤ → ف, پ → ب,
+ * ژ → ز: as the shared Arabic normalisation), Arabic-Indic digits, typographic quotes, and
  * runs of the same letter collapsed to one (مشكووور, sooo → مشكور, so).
  */
 export function normalise(text: string): string {
@@ -35,7 +36,11 @@ export function normalise(text: string): string {
     .replace(/\u0640/g, '')
     .replace(/[أإآٱ]/g, 'ا')
     .replace(/[ىی]/g, 'ي')
-    .replace(/ک/g, 'ك')
+    .replace(/[کگچ]/g, 'ك')
+    .replace(/ڨ/g, 'ق')
+    .replace(/ڤ/g, 'ف')
+    .replace(/پ/g, 'ب')
+    .replace(/ژ/g, 'ز')
     .replace(/ة/g, 'ه')
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))
     .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0))

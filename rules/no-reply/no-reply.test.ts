@@ -1,5 +1,6 @@
 import { RuleTester, type TestConversation } from '../../src/testing/rule-tester.js'
 import rule from './index.js'
+import { normalise } from './lexicon.js'
 
 /** A short conversation: the customer asks, the agent answers, then the given turns. */
 function after(...turns: TestConversation['turns']): TestConversation {
@@ -159,5 +160,12 @@ describe('no-reply forced locale', () => {
     const [en] = runRules(toTranscript(afterAr(customer('وين الفلوس؟'))), active as never, { locale: 'en' })
     expect(en?.reason).toMatch(/never answered/)
     expect(en?.expected?.[0]).not.toMatch(/[\u0600-\u06FF]/)
+  })
+})
+
+describe('no-reply text folding', () => {
+  it('folds dialect letters as the shared Arabic normalisation does', () => {
+    expect(normalise('تگدر باچر')).toBe('تكدر باكر')
+    expect(normalise('ڨال ڤيزا')).toBe('قال فيزا')
   })
 })

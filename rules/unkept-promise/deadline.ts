@@ -369,9 +369,9 @@ const AR_today = new RegExp(
   `${AS}(?:اليوم|النهارده|النهاردا|هاليوم|الليله|هالليله|الليله\\s+دي|(?:اخر|نهايه)\\s+(?:اليوم|النهار|الدوام|دوام\\s+اليوم)|قبل\\s+ما\\s+يخلص\\s+الدوام)${AE}|\\b(?:lyoum|lyouma|el\\s*yom|el\\s*youm|elyoum|ennaharda|el\\s*naharda|el\\s*nharda|nharda|ennhar\\s+da|el\\s*leila|elleila|el\\s*lela)\\b`,
   'g'
 )
-const AR_dayAfter = new RegExp(`${AS}بعد\\s+(?:بكره|بكرا|باكر|غد|الغد|باجر|باچر)${AE}|\\bba3d\\s+(?:bokra|bukra|bkra|boukra|bachir|bacher|ghedwa|ghodwa)\\b`, 'g')
+const AR_dayAfter = new RegExp(`${AS}بعد\\s+(?:بكره|بكرا|باكر|غد|الغد|باجر)${AE}|\\bba3d\\s+(?:bokra|bukra|bkra|boukra|bachir|bacher|ghedwa|ghodwa)\\b`, 'g')
 const AR_tomorrow = new RegExp(
-  `${AS}(?:بكره|بكرا|باكر|باچر|باجر|بچره|بجره|غدا|الغد|غدوه|غدوا)${AE}|\\b(?:bokra|bukra|bokrah|bukrah|bkra|boukra|bachir|bacher|baker|bakir|ghedwa|ghodwa|ghdwa|ghadwa|ghudwa|ghedoua)\\b`,
+  `${AS}(?:بكره|بكرا|باكر|باجر|بجره|غدا|الغد|غدوه|غدوا)${AE}|\\b(?:bokra|bukra|bokrah|bukrah|bkra|boukra|bachir|bacher|baker|bakir|ghedwa|ghodwa|ghdwa|ghadwa|ghudwa|ghedoua)\\b`,
   'g'
 )
 const AR_wd = new RegExp(`${AS}(?:يوم\\s+)?ال(احد|اثنين|اتنين|ثنين|ثلاثاء|ثلاثا|تلاتاء|تلات|اربعاء|اربع|خميس|جمعه|سبت)(?:\\s+(الجاي|القادم|المقبل|الجايه|الياي|الجاييه))?${AE}`, 'g')

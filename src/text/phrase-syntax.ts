@@ -28,8 +28,8 @@ export function regexEntryParts(phrase: string): { src: string; flags: string; a
   let src = phrase.slice(1, last)
   const arabic = ARABIC_LETTER.test(src)
   // Arabic expressions run on normalised text: write their letters the same way
-  // (ى → ي, ة → ه, أ → ا, no diacritics), so lexicon authors need not.
-  if (arabic) src = src.replace(/[\u0621-\u065F\u0670\u0640]+/g, (run) => normalisePhrase(run))
+  // (ى → ي, ة → ه, أ → ا, گ/چ → ك, no diacritics), so lexicon authors need not.
+  if (arabic) src = src.replace(/[\u0621-\u065F\u0670\u0640\u067E\u0686\u0698\u06A4\u06A8\u06A9\u06AF\u06CC]+/g, (run) => normalisePhrase(run))
   return { src, flags, arabic }
 }
 

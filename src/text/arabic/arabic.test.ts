@@ -29,6 +29,21 @@ describe('Arabic normalisation', () => {
     }
   })
 
+  it('folds the letters of Persian and dialect spelling to the Arabic letter they stand for', () => {
+    // Iraqi and Gulf چ and گ are the k sound; Maghrebi ڨ is q; ڤ, پ and ژ are foreign v, p and zh.
+    expect(normaliseArabic('باچر أگدر').text).toBe('باكر اكدر')
+    expect(normaliseArabic('ڨال ڤيزا پيتزا ژاكيت').text).toBe('قال فيزا بيتزا زاكيت')
+  })
+
+  it('keeps a word with چ whole, so a phrase spelt with ك finds it', () => {
+    const talk = compilePhrases(['لا تحكي'])
+    const text = 'روح اقرا الشروط قبل لا تحچي'
+    const [m] = talk.find(text)
+    expect(text.slice(m!.start, m!.end)).toBe('لا تحچي')
+    // Spelt with چ in the lexicon, it matches either spelling.
+    expect(compilePhrases(['هيچ']).test('ليش هيك صار')).toBe(true)
+  })
+
   it('does not turn هلأ ("now") into the greeting هلا', () => {
     const greeting = compilePhrases(['هلا'])
     expect(greeting.test('هلا والله')).toBe(true)
@@ -121,5 +136,12 @@ describe('Arabic regex entries', () => {
     const m = compilePhrases(['/مستشفى\\s+المدينة/', '/(?:لا|ما)\\s+أعرف/'])
     expect(m.test('رحت مستشفى المدينة')).toBe(true)
     expect(m.test('والله ما أعرف')).toBe(true)
+  })
+
+  it('fold گ and چ in the expression as in the text', () => {
+    const m = compilePhrases(['/(?<![\\u0621-\\u064A])(?:تگدر|أگدر)\\s+تدز/'])
+    expect(m.test('تكدر تدزلي الصورة')).toBe(true)
+    expect(m.test('تگدر تدزلي الصورة')).toBe(true)
+    expect(compilePhrases(['/باچر\\s+الصبح/']).test('باكر الصبح')).toBe(true)
   })
 })

@@ -8,6 +8,10 @@
  * - tatweel, diacritics (harakat, shadda, sukun, superscript alef), bidi and
  *   zero-width marks removed
  * - أ إ آ ٱ → ا (but a word-final أ → ء, so هلأ does not become هلا), ى → ي, ة → ه, ؤ → و, ئ → ي
+ * - letters of Persian and dialect spelling → the Arabic letter they stand for: ک → ك, ی → ي,
+ *   گ → ك (Iraqi and Gulf «أگدر»), چ → ك (Iraqi and Gulf «باچر», «تحچي», «هيچ»: the k sound that
+ *   became ch), ڨ → ق (Maghrebi), ڤ → ف, پ → ب, ژ → ز (foreign v, p, zh). Every letter of the
+ *   normalised text is then in ء–ي, where word boundaries and the word index look.
  * - Arabic-Indic and Persian digits → 0–9; ، ؛ ؟ ٪ → , ; ? %
  * - runs of three or more of the same letter collapsed to one (شكراااا → شكرا)
  */
@@ -22,6 +26,7 @@ export interface Normalised {
 const REMOVE = /[\u0640\u064B-\u065F\u0670\u06D6-\u06ED\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u061C]/
 const FOLD: Record<string, string> = {
   'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', 'ؤ': 'و', 'ئ': 'ي', 'ک': 'ك', 'ی': 'ي', 'گ': 'ك',
+  'چ': 'ك', 'ڨ': 'ق', 'ڤ': 'ف', 'پ': 'ب', 'ژ': 'ز',
   '،': ',', '؛': ';', '؟': '?', '٪': '%', '٫': '.', '٬': ','
 }
 const KEEP_AS_IS = new Set(['\uFDFC', '\uFDFD']) // ﷼ ﷽
@@ -122,7 +127,8 @@ export function normaliseArabic(input: string): Normalised {
     let single: number
     // Word-final hamza on alef (هلأ "now", خطأ) folds to ء, not to a bare alef:
     // otherwise هلأ would read as the greeting هلا.
-    if (code === 0x0623 && i > 0 && !isArabicLetter(nextLetter(input, i + 1))) single = 0x0621
+    // (The next letter is looked at folded: «أگدر» has its alef inside the word.)
+    if (code === 0x0623 && i > 0 && !isArabicLetter(foldCode(nextLetter(input, i + 1)))) single = 0x0621
     else {
       single = foldCode(code)
       if (single < 0) {
