@@ -66,9 +66,18 @@ new RuleTester().run('no-arguing', rule, {
     // Options.
     { name: 'allow silences a house phrase', conversation: pair('why the fee?', 'As previously advised, the fee covers the courier.'), options: { allow: ['as previously advised'] } },
     { name: 'implicit: false turns off the emphatic-do signal', conversation: pair('why no recurring transfers?', 'We do have that facility. Please visit the Transfers page.'), options: { implicit: false } },
-    { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } }
+    { name: 'actually: false', conversation: pair('I was charged a fee but I had money', 'Actually, your balance was below zero when the payment cleared.'), options: { actually: false } },
+    { name: '"that can\'t be the only option" is the agent looking further', conversation: pair('so there is no way to get a refund?', "That can't be the only option, let me check with the team for you.") },
+    { name: '"maybe try restarting it … next time it happens" is advice', conversation: pair('the app froze again', 'Maybe try restarting it and see if that helps next time it happens.') },
+    { name: '"we print the size in big letters on the box" is a fact', conversation: pair('how do I know the size?', 'We print the size in big letters on the box.') },
   ],
   invalid: [
+    { name: '"that can\'t be the firmware." denies the reported cause', conversation: pair('it keeps dropping since the 3.2 update', "That can't be the firmware. 3.2 passed all our tests."), errors: [{ turn: 1 }] },
+    { name: '"it couldn\'t have been the update"', conversation: pair('the update broke my printer', "It couldn't have been the update; it's a driver problem."), errors: [{ turn: 1 }] },
+    { name: '"it\'s literally in the product title"', conversation: pair('I got the wrong layout', "It's literally in the product title."), errors: [{ turn: 1 }] },
+    { name: '"maybe read what you\'re buying next time"', conversation: pair('this is not the size I wanted', "Maybe read what you're buying next time."), errors: [{ turn: 1 }] },
+    { name: '"the listing says … in big letters"', conversation: pair('these are the wrong plugs', 'The listing says UK plugs in big letters.'), errors: [{ turn: 1 }] },
+    { name: '"clearly stated in the terms"', conversation: pair('why was I charged a cleaning fee?', 'This is clearly stated in the terms you accepted.'), errors: [{ turn: 1 }] },
     { name: 'Gulf «حسب السجل حضرتك ضغطت …»', conversation: pair('ألغوا المزايدة، ضغطت بالغلط', "المزايدة ما تنلغى، وحسب السجل حضرتك ضغطت 'تأكيد'."), errors: [{ turn: 1 }] },
     { name: 'Iraqi «شنو أكثر من هيچ أگلك؟»', conversation: pair('شوكت توصل الحلقات؟', 'كتبتلك آخر الشهر، شنو أكثر من هيچ أگلك؟'), errors: [{ turn: 1 }] },
     { name: '"you entered the wrong bay number"', conversation: pair('I got a fine though I paid', 'You entered the wrong bay number, so the session did not cover your car.'), errors: [{ turn: 1 }] },
