@@ -97,16 +97,14 @@ const ON_ALL_OF_THEM = /^\s*(?:them|all|both|each|every|those|these)\b/i
 const CORRECTION_REACH = 100
 
 /**
- * The customer's turn right after agent turn `i` (no other agent turn between), when it
- * opens by saying the reply misread what they asked: "I meant the other account",
- * "that's not what I asked", «لا قصدي الإيقاف المؤقت».
+ * How the customer's turn right after an agent turn (no other agent turn between), opening with
+ * `opening`, says the reply misread what they asked: "I meant the other account", "that's not what
+ * I asked", «لا قصدي الإيقاف المؤقت».
  */
-function correctionAfter(turns: Transcript['turns'], i: number): { turn: number; strong: boolean; words: string } | undefined {
-  const next = nextCustomerOpening(turns, i, CORRECTION_REACH)
-  if (!next) return undefined
-  const strong = firstMatch(CORRECTION, next.text)
-  const m = strong ?? firstMatch(CORRECTION_WEAK, next.text)
-  return m && { turn: next.turn, strong: strong !== undefined, words: next.text.slice(m.start, m.end) }
+function correctionIn(opening: string): { strong: boolean; words: string } | undefined {
+  const strong = firstMatch(CORRECTION, opening)
+  const m = strong ?? firstMatch(CORRECTION_WEAK, opening)
+  return m && { strong: strong !== undefined, words: opening.slice(m.start, m.end) }
 }
 
 /** Question sentences that really ask the customer something (not "Have you tried…?"). */
@@ -195,6 +193,13 @@ function blockBefore(turns: Transcript['turns'], i: number): { block?: CustomerB
   return { block: { text: texts.join('\n'), first, last: texts[texts.length - 1]! }, prevAgent: j }
 }
 
+/** The agent (or bot) turn before turn `i`, past customer and system turns: where `blockBefore` stops (-1: none). */
+function agentBefore(turns: Transcript['turns'], i: number): number {
+  let j = i - 1
+  while (j >= 0 && (turns[j]!.role === 'customer' || turns[j]!.role === 'system')) j--
+  return j
+}
+
 /**
  * The request the agent is acting on. When the customer's last turn only answers a
  * verification question ("Karen Liu, PIN 8812"), the request is the block before it.
@@ -204,9 +209,9 @@ function requestFor(turns: Transcript['turns'], i: number): CustomerBlock | unde
   if (!block) return undefined
   if (prevAgent < 0) return block
   const prevText = maskNoise(head(turns[prevAgent]!.text))
-  const short = words(block.text).length <= 12
+  // What the agent asked decides first: the request is read (and its words counted) only after a verification question.
   const onlyVerified = realQuestions(prevText).length > 0 && VERIFICATION.test(prevText) && !ACTIONS.test(prevText) && !CHECKING.test(prevText)
-  if (short && onlyVerified && !VAGUE.test(block.text) && !MISSING_VALUE.test(block.text)) {
+  if (onlyVerified && words(block.text).length <= 12 && !VAGUE.test(block.text) && !MISSING_VALUE.test(block.text)) {
     const earlier = blockBefore(turns, prevAgent).block
     if (earlier) return earlier
   }
@@ -301,28 +306,62 @@ function firstMatch(m: PhraseMatcher, text: string): PhraseMatch | undefined {
   return m.find(text)[0]
 }
 
+/**
+ * What judging reads of an agent turn's own words, worked out when first asked.
+ * It depends only on the turn, so it is kept with the turn's analysis: the
+ * judgement of the turn, the look-ahead after it and the look-ahead after the
+ * next reply (did the agent ask before acting?) read it once.
+ */
+class ReplyFacts {
+  readonly masked: string
+  #questions?: Array<{ start: number; end: number }>
+  #checked?: boolean
+  #action?: { match: PhraseMatch | undefined }
+  #solution?: { match: PhraseMatch | undefined }
+  constructor(readonly text: string) {
+    this.masked = maskNoise(text)
+  }
+  /** The sentences that really ask the customer something. */
+  get questions(): Array<{ start: number; end: number }> {
+    return (this.#questions ??= realQuestions(this.masked))
+  }
+  /** It asks something, or restates the request to check it. */
+  get checked(): boolean {
+    return (this.#checked ??= this.questions.length > 0 || CHECKING.test(this.masked))
+  }
+  /** The first action it reports ("Done!", "I've switched…"). */
+  get action(): PhraseMatch | undefined {
+    return (this.#action ??= { match: firstMatch(ACTIONS, this.masked) }).match
+  }
+  /** The first fix it hands over (handles blanked, links kept). */
+  get solution(): PhraseMatch | undefined {
+    return (this.#solution ??= { match: firstMatch(SOLUTIONS, blankHandles(this.text)) }).match
+  }
+}
+
+function replyFacts(context: RuleContext<ConfirmUnderstandingOptions>, i: number): ReplyFacts {
+  const a = context.analyse(i)
+  return a.memo('confirm-understanding:reply', () => new ReplyFacts(head(a.ownText)))
+}
+
 function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, extraPresumption?: PhraseMatcher): Finding | undefined {
   const { transcript } = context
   const structural = context.options?.structural !== false
-  const a = context.analyse(i)
-  const text = head(a.ownText)
+  const reply = replyFacts(context, i)
+  const { text, masked } = reply
   if (!text.trim()) return undefined
-  const masked = maskNoise(text)
-  const questions = realQuestions(masked)
-  // A claim turned into a check: a question in the same or the next sentence ("…, is that right?").
-  const checkedRightAfter = (start: number, end: number) => questions.some((q) => q.end > start && q.start < end + 120)
 
   // 1. Claims to know what the customer means (agreeing with praise or thanks presumes nothing).
   const claims = [...PRESUMPTION.find(masked), ...(extraPresumption?.find(masked) ?? [])].sort((x, y) => x.start - y.start)
   if (claims.length > 0 && onlyPraised(blockBefore(transcript.turns, i).block?.text)) claims.length = 0
   for (const c of claims) {
-    if (checkedRightAfter(c.start, c.end)) continue
+    // A claim turned into a check: a question in the same or the next sentence ("…, is that right?").
+    if (reply.questions.some((q) => q.end > c.start && q.start < c.end + 120)) continue
     return { kind: 'presumption', start: c.start, end: c.end, confidence: 0.85 }
   }
 
   // Everything below (1b and 2) is about a turn that asks nothing, answering a customer.
-  const checked = questions.length > 0 || CHECKING.test(masked)
-  if (checked) return undefined
+  if (reply.checked) return undefined
   const facts = i > 0 ? context.analyse(i - 1).memo('confirm-understanding:request', () => {
     const block = requestFor(transcript.turns, i)
     return block && new RequestFacts(block)
@@ -331,17 +370,14 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
   const request = facts.block
   const req = request.text
 
-  // Looked up only when needed.
-  let actionFound: PhraseMatch | undefined | null = null
-  const action = () => (actionFound === null ? (actionFound = firstMatch(ACTIONS, masked)) : actionFound)
-  let solutionFound: PhraseMatch | undefined | null = null
-  const solution = () =>
-    solutionFound === null ? (solutionFound = firstMatch(SOLUTIONS, blankHandles(text))) : solutionFound
+  // Each finding below needs something of the reply (an action, a guess, a change of the order) and
+  // something of the request. The reply's part is looked up first where it is the rarer one: its
+  // words are known already, while the request's may be a text of its own.
 
   // 1b. "I understood you perfectly" about a short request, then acts, asking nothing.
   // (After a detailed message, or one naming the item, the same words are usually sympathy.)
   const weak = firstMatch(PRESUMPTION_WEAK, masked)
-  if (weak && (action() || solution()) && (facts.short || facts.vague)) {
+  if (weak && (reply.action || reply.solution) && (facts.short || facts.vague)) {
     return { kind: 'presumption-weak', start: weak.start, end: weak.end, confidence: 0.75 }
   }
 
@@ -349,26 +385,23 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
 
   // 2a. The agent sees several candidates, picks one and acts.
   const many = firstMatch(MULTIPLE, masked)
-  const act = many ? action() : undefined
+  const act = reply.action
   if (many && act && act.start > many.start && !facts.pickedOne && !ON_ALL_OF_THEM.test(masked.slice(act.end, act.end + 24)) && !sharedIdentifier(req, masked)) {
     return { kind: 'candidates', start: act.start, end: act.end, confidence: 0.75, detail: masked.slice(many.start, many.end) }
   }
 
   // 2a'. Two items were named a few turns before ("I can see both …", "two orders, one for … and one for …"), the
   // request points at "it" / "the order" without saying which, and the agent picks one and acts.
-  if (!facts.pickedOne && BARE_REFERENCE.test(req)) {
-    const act = action()
-    const pair = act ? pairNamedBefore(transcript.turns, i) : undefined
-    if (act && pair && !sharedIdentifier(req, masked)) {
+  if (act && !facts.pickedOne && BARE_REFERENCE.test(req)) {
+    const pair = pairNamedBefore(transcript.turns, i)
+    if (pair && !sharedIdentifier(req, masked)) {
       return { kind: 'candidates', start: act.start, end: act.end, confidence: 0.7, detail: pair }
     }
   }
 
   // 2b. Asked to change an address / e-mail / number, gave no new value, and the agent "did" it.
-  const missing = facts.missing
-  if (missing.length && action()) {
-    const act = action()!
-    for (const m of missing) {
+  if (act) {
+    for (const m of facts.missing) {
       if (valueGiven(req, m.end) || valueGivenEarlier(transcript.turns, i)) continue
       return { kind: 'missing-value', start: act.start, end: act.end, confidence: 0.7, request: req.slice(m.start, m.end) }
     }
@@ -376,26 +409,23 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
 
   // 2c. A vague opening request (no object, a generic one, "upgrade me") answered by action or a fix.
   if (request.first) {
+    // A vague request is rarer than a fix.
     const vague = facts.vague
-    const act = vague ? action() : undefined
-    if (vague && act) {
-      return { kind: 'vague-action', start: act.start, end: act.end, confidence: 0.7, request: req.slice(vague.start, vague.end) }
-    }
-    const sol = vague ? solution() : undefined
-    if (vague && sol) {
-      return { kind: 'vague-solution', start: sol.start, end: sol.end, confidence: 0.6, request: req.slice(vague.start, vague.end) }
+    const fix = vague && (act ?? reply.solution)
+    if (fix) {
+      const kind = act ? 'vague-action' : 'vague-solution'
+      return { kind, start: fix.start, end: fix.end, confidence: act ? 0.7 : 0.6, request: req.slice(vague.start, vague.end) }
     }
     const guess = firstMatch(GUESSES, masked)
-    if (facts.bareHelp && guess) {
-      const s = guess
-      return { kind: 'bare-help', start: s.start, end: s.end, confidence: 0.6, request: clip(req, 60) }
+    if (guess && facts.bareHelp) {
+      return { kind: 'bare-help', start: guess.start, end: guess.end, confidence: 0.6, request: clip(req, 60) }
     }
   }
 
   // 2d. The customer asked whether something is available; the agent changed the order.
-  const asked = facts.asked
-  const change = asked ? firstMatch(CHANGE_ACTIONS, masked) : undefined
-  if (asked && change && !facts.explicit) {
+  const change = firstMatch(CHANGE_ACTIONS, masked)
+  const asked = change && facts.asked
+  if (asked && !facts.explicit) {
     return { kind: 'availability', start: change.start, end: change.end, confidence: 0.6, request: request.last.slice(asked.start, asked.end) }
   }
   return undefined
@@ -408,20 +438,24 @@ function judge(context: RuleContext<ConfirmUnderstandingOptions>, i: number, ext
  */
 function correctedAfter(context: RuleContext<ConfirmUnderstandingOptions>, i: number): Finding | undefined {
   const { turns } = context.transcript
-  const later = correctionAfter(turns, i)
-  if (!later || later.turn < context.since || firstCustomer(turns) < 0 || firstCustomer(turns) > i) return undefined
-  const a = context.analyse(i)
-  const text = head(a.ownText)
-  const masked = maskNoise(text)
-  if (!/\p{L}/u.test(masked) || realQuestions(masked).length > 0 || CHECKING.test(masked)) return undefined
+  const first = firstCustomer(turns)
+  if (first < 0 || first > i) return undefined
+  const next = nextCustomerOpening(turns, i, CORRECTION_REACH)
+  if (!next || next.turn < context.since) return undefined
+  // The reply is read before the customer's words: they are a text of their own, read for this only.
+  const reply = replyFacts(context, i)
+  const { text, masked } = reply
+  if (!/\p{L}/u.test(masked) || reply.checked) return undefined
   // The agent asked what it needed in its turn before, and acted on the answer: it did check.
-  const { prevAgent } = blockBefore(turns, i)
-  if (prevAgent > firstCustomer(turns) && realQuestions(maskNoise(head(context.analyse(prevAgent).ownText))).length > 0) return undefined
-  const acted = firstMatch(ACTIONS, masked) ?? firstMatch(SOLUTIONS, blankHandles(text))
+  const prevAgent = agentBefore(turns, i)
+  if (prevAgent > first && replyFacts(context, prevAgent).questions.length > 0) return undefined
+  const later = correctionIn(next.text)
+  if (!later) return undefined
+  const acted = reply.action ?? reply.solution
   if (acted) return { kind: 'corrected', start: acted.start, end: acted.end, confidence: 0.7, request: later.words }
   if (!later.strong) return undefined
   // No action words: the reply's first sentence with words of its own is what was misread.
-  const sentence = a.sentences.find((s) => /\p{L}{2}/u.test(masked.slice(s.start, s.end)))
+  const sentence = context.analyse(i).sentences.find((s) => /\p{L}{2}/u.test(masked.slice(s.start, s.end)))
   if (!sentence) return undefined
   return { kind: 'corrected', start: sentence.start + leadingHandles(text.slice(sentence.start, sentence.end)), end: sentence.end, confidence: 0.6, request: later.words }
 }
