@@ -388,8 +388,16 @@ export function findAcknowledgement(text: string, allow?: PhraseMatcher): Phrase
   return found.find((m) => !not.some((n) => n.start <= m.start && m.end <= n.end))
 }
 
+/**
+ * Whether an agent's own words acknowledge anything: what `findAcknowledgement` finds, asking less. A reply with
+ * no "no need to apologise" span needs one acknowledgement, not all of them, so it is tested, not searched.
+ */
 function hasAcknowledgement(text: string, allow?: PhraseMatcher): boolean {
-  return findAcknowledgement(text, allow) !== undefined
+  const capped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text
+  if (allow?.test(capped)) return true
+  const not = NOT_ACK.find(capped)
+  if (not.length === 0) return ACK.test(capped)
+  return ACK.find(capped).some((m) => !not.some((n) => n.start <= m.start && m.end <= n.end))
 }
 
 const EXPECTED: Record<Kind, { en: string[]; ar: string[] }> = {
