@@ -110,16 +110,24 @@ function correctionIn(opening: string): { strong: boolean; words: string } | und
 /** Question sentences that really ask the customer something (not "Have you tried…?"). */
 function realQuestions(masked: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = []
-  // One pass, the same spans as /[^.!?؟\n]*[?؟]/g: from just after the previous
-  // . ! ? ؟ or line break up to and including each ? or ؟.
-  let start = 0
-  for (let i = 0; i < masked.length; i++) {
-    const c = masked.charCodeAt(i)
-    if (c === 0x3f || c === 0x61f) {
-      // The sentence is read as a window of the turn: its words and literals are the turn's.
-      if (masked.slice(start, i + 1).trim() && !SUGGESTION_QUESTIONS.testIn(masked, start, i + 1)) out.push({ start, end: i + 1 })
-      start = i + 1
-    } else if (c === 0x2e || c === 0x21 || c === 0x0a) start = i + 1
+  // The same spans as /[^.!?؟\n]*[?؟]/g: from just after the previous . ! ? ؟ or
+  // line break up to and including each ? or ؟. Most turns ask nothing: the
+  // question marks are looked up first, and only the sentences they end are read.
+  let latin = masked.indexOf('?')
+  let arabic = masked.indexOf('\u061f')
+  let from = 0
+  while (latin >= 0 || arabic >= 0) {
+    const end = arabic < 0 || (latin >= 0 && latin < arabic) ? latin : arabic
+    let start = end
+    for (; start > from; start--) {
+      const c = masked.charCodeAt(start - 1)
+      if (c === 0x2e || c === 0x21 || c === 0x0a) break
+    }
+    // The sentence is read as a window of the turn: its words and literals are the turn's.
+    if (!SUGGESTION_QUESTIONS.testIn(masked, start, end + 1)) out.push({ start, end: end + 1 })
+    from = end + 1
+    if (end === latin) latin = masked.indexOf('?', from)
+    else arabic = masked.indexOf('\u061f', from)
   }
   return out
 }
