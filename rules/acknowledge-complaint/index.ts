@@ -163,14 +163,19 @@ export interface Complaint {
   kind: Kind
 }
 
-/** Distinct phrases among matches, counting overlapping matches once. */
-function distinctCount(text: string, found: PhraseMatch[]): number {
+/**
+ * Distinct phrases among matches, counting overlapping matches once, up to `limit` (counting stops there: the bonus
+ * it feeds is capped).
+ */
+function distinctCount(text: string, found: PhraseMatch[], limit: number): number {
+  if (found.length < 2) return found.length
   const seen = new Set<string>()
   let end = -1
   for (const m of found) {
     if (m.start < end) continue
     end = m.end
     seen.add(text.slice(m.start, m.end).toLowerCase())
+    if (seen.size >= limit) break
   }
   return seen.size
 }
@@ -252,7 +257,7 @@ function baseScore(index: number, text: string, hasAgent: boolean, extra?: Phras
   const consider = (weight: number, found: PhraseMatch[], bonus = true) => {
     const first = found[0]
     if (!first) return false
-    score += weight + (bonus ? Math.min(1, (distinctCount(text, found) - 1) * 0.5) : 0)
+    score += weight + (bonus ? Math.min(1, (distinctCount(text, found, 3) - 1) * 0.5) : 0)
     if (!best || weight > best.weight || (weight === best.weight && first.start < best.match.start)) best = { weight, match: first }
     return true
   }
@@ -270,32 +275,27 @@ function baseScore(index: number, text: string, hasAgent: boolean, extra?: Phras
     hit[c] = consider(WEIGHTS[c], FAILURE_LIKE.has(c) ? outsideNotFailure(found) : found, BONUS.has(c))
   }
   if (extra) hit.failure = consider(2, extra.find(text)) || hit.failure
-  const shouting = isShouting(text)
-  if (shouting) score += 1
   const strong = hit.failure || hit.badService
 
-  const resolved = RESOLVED.test(text)
   let fault = false
   let tone = false
   let promise = false
-  let upset = false
+  let toldYou = false
   if (hasAgent) {
     fault = consider(AFTER_AGENT.agentFault, AGENT_FAULT.find(text))
     tone = consider(AFTER_AGENT.tone, FOLLOW_UP.tone.find(text))
-    const toldYou = consider(AFTER_AGENT.toldYou, FOLLOW_UP.toldYou.find(text))
+    toldYou = consider(AFTER_AGENT.toldYou, FOLLOW_UP.toldYou.find(text))
     promise = consider(AFTER_AGENT.brokenPromise, outsideNotFailure(FOLLOW_UP.brokenPromise.find(text)))
-    // An upset follow-up: a fix that did not work or a disputed answer only counts as a new failure when it shows.
-    upset = hit.negativeTone || hit.punctuation || hit.badService || shouting || toldYou
   }
+  // Nothing of a complaint: what follows only adjusts a score (scores are sums of halves, so the order is free).
   if (!best) return undefined
+  const shouting = isShouting(text)
+  if (shouting) score += 1
+  // An upset follow-up: a fix that did not work or a disputed answer only counts as a new failure when it shows.
+  const upset = hasAgent && (hit.negativeTone || hit.punctuation || hit.badService || shouting || toldYou)
+  const resolved = RESOLVED.test(text)
   // An information question ("how do I…?", "is it possible…?") lowers the score, unless it asks for a fix or for help.
-  if (QUESTION_MARK.test(text)) {
-    const questions = splitSentences(text)
-      .filter((q) => QUESTION_MARK.test(q.text))
-      .map((q) => q.text)
-      .join('\n')
-    if (questions && DAMPER.infoQuestion.test(questions) && !PROBLEM_QUESTION.test(text)) score -= DAMPERS.infoQuestion
-  }
+  if (QUESTION_MARK.test(text) && !PROBLEM_QUESTION.test(text) && asksForInformation(text)) score -= DAMPERS.infoQuestion
   // Praise said with a straight face lowers the score; sarcastic praise ("great, third cancellation this week") does not.
   if (!strong && !hit.sarcasm && DAMPER.praise.test(text)) score -= DAMPERS.praise
   if (DAMPER.selfCaused.test(text)) score -= DAMPERS.selfCaused
@@ -303,6 +303,18 @@ function baseScore(index: number, text: string, hasAgent: boolean, extra?: Phras
   if (resolved && !strong) score -= 1
   const trigger = (best as { weight: number; match: PhraseMatch }).match
   return { index, text, score, trigger, resolved, tone, fault, promise, upset, strong }
+}
+
+/**
+ * Whether the message's questions, read together one to a line, ask for information. A single question is tested
+ * where it stands in the message (the message's matching facts serve it); several are joined first, as a phrase may
+ * run from the end of one into the next.
+ */
+function asksForInformation(text: string): boolean {
+  const questions = splitSentences(text).filter((q) => QUESTION_MARK.test(q.text))
+  if (questions.length === 0) return false
+  if (questions.length === 1) return DAMPER.infoQuestion.testIn(text, questions[0]!.start, questions[0]!.end)
+  return DAMPER.infoQuestion.test(questions.map((q) => q.text).join('\n'))
 }
 
 /** The base score of a customer message completed with what the last agent turn said. */
