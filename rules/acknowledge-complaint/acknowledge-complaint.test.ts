@@ -452,6 +452,20 @@ describe('acknowledge-complaint helpers', () => {
     expect(scoreCustomerTurn(0, 'هل يمكنني تغيير عنوان التوصيل؟', undefined)?.score ?? 0).toBeLessThan(2)
   })
 
+  it('lowers the score for information questions, alone or among others, unless they ask for a fix', () => {
+    const score = (text: string) => scoreCustomerTurn(0, text, undefined)!.score
+    const base = score('My package never arrived.')
+    expect(score('My package never arrived. How do I track it?')).toBe(base - 1)
+    expect(score('My package never arrived. Where is it? How do I track it?')).toBe(base - 1)
+    expect(score('My package never arrived. Is it lost? Can you help?')).toBe(base)
+  })
+
+  it('counts an apology next to a look-alike', () => {
+    const complaint = c('customer', 'My package never arrived and nobody answers the phone')
+    expect(runRule(rule, { turns: [complaint, c('agent', 'No need to apologise! Sorry about the delay though.')] })).toEqual([])
+    expect(runRule(rule, { turns: [complaint, c('agent', 'No need to apologise! Here is the link.')] })).toHaveLength(1)
+  })
+
   it('finds acknowledgements and ignores look-alikes', () => {
     expect(findAcknowledgement('Yikes, let me fix that.')).toBeDefined()
     expect(findAcknowledgement('No need to apologise! Here is the link.')).toBeUndefined()
