@@ -142,22 +142,31 @@ class KeyLists implements KeyIndex {
 
 /** Three parallel lists of numbers, as scratch: emptied, pushed to, then copied out at their length. */
 class Triples {
-  #lists: Int32Array[] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)]
+  // Three fields rather than a list of three: a push reads each straight from the object.
+  #x = new Int32Array(256)
+  #y = new Int32Array(256)
+  #z = new Int32Array(256)
   count = 0
 
   push(x: number, y: number, z: number): void {
-    const lists = this.#lists
-    if (this.count === lists[0]!.length) for (let k = 0; k < 3; k++) lists[k] = grown(lists[k]!)
-    lists[0]![this.count] = x
-    lists[1]![this.count] = y
-    lists[2]![this.count++] = z
+    const k = this.count
+    if (k === this.#x.length) {
+      this.#x = grown(this.#x)
+      this.#y = grown(this.#y)
+      this.#z = grown(this.#z)
+    }
+    this.#x[k] = x
+    this.#y[k] = y
+    this.#z[k] = z
+    this.count = k + 1
   }
 
   /** List k as an array. */
   list(k: number): number[] {
-    const from = this.#lists[k]!
-    const out = new Array<number>(this.count)
-    for (let i = 0; i < this.count; i++) out[i] = from[i]!
+    const from = k === 0 ? this.#x : k === 1 ? this.#y : this.#z
+    const count = this.count
+    const out = new Array<number>(count)
+    for (let i = 0; i < count; i++) out[i] = from[i]!
     return out
   }
 }
@@ -180,115 +189,142 @@ export function isArabicBlock(c: number): boolean {
 }
 
 /**
- * Scratch lists of latinKeys (it does not nest): the words' starts, ends, key ids and prefix ids, and
- * where their cuts are in the cut lists (ids, and the length of the key each cut is made at).
+ * Scratch lists of latinKeys (it does not nest). The key of the word being indexed, as it is read
+ * (its cuts and first letters are its first characters); the apostrophes of a word (where each is,
+ * with the hash and length of the key before it: its cut), then those of its subword being indexed;
+ * and the words waiting for the next word, to be paired with it (key id and start).
  */
-let wStart: Int32Array = new Int32Array(256)
-let wEnd: Int32Array = new Int32Array(256)
-let wId: Int32Array = new Int32Array(256)
-let wPrefix: Int32Array = new Int32Array(256)
-let wCutFrom: Int32Array = new Int32Array(256)
-let wCutTo: Int32Array = new Int32Array(256)
-let cutId: Int32Array = new Int32Array(64)
+let keyChars: Uint16Array = new Uint16Array(256)
+let cutAt: Int32Array = new Int32Array(64)
+let cutHash: Int32Array = new Int32Array(64)
 let cutLength: Int32Array = new Int32Array(64)
+let waitingId: Int32Array = new Int32Array(64)
+let waitingStart: Int32Array = new Int32Array(64)
 
-function growWords(): void {
-  wStart = grown(wStart)
-  wEnd = grown(wEnd)
-  wId = grown(wId)
-  wPrefix = grown(wPrefix)
-  wCutFrom = grown(wCutFrom)
-  wCutTo = grown(wCutTo)
+function growCuts(): void {
+  cutAt = grown(cutAt)
+  cutHash = grown(cutHash)
+  cutLength = grown(cutLength)
+}
+
+function isAsciiLetterOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
 }
 
 /**
  * Words of lower-case Latin text: they start at a letter or digit that does
  * not follow one. A word's key is its letters and digits without
  * apostrophes; its cuts are the keys of its parts before each apostrophe.
+ * So every letter after an apostrophe starts a word of its own too, which
+ * ends where the word it is in does (`rock'n'roll` → rocknroll, nroll, roll).
  * (Words that begin with an Arabic letter are left out: the Arabic phrases
  * are looked up in the normalised text.)
+ *
+ * One pass: a word is hashed as it is read, its subwords right after it, and
+ * a word waits to be paired with the next one until that one is read.
  */
 export function latinKeys(lower: string, vocabulary: KeyVocabulary = LATIN_KEYS): KeyIndex {
   const { words: vocab, prefixes } = vocabulary
+  const byPrefix = prefixes.size > 0
   keys.count = 0
   pairs.count = 0
-  // The words, as parallel lists: start, end, key id, prefix id, cuts.
-  let count = 0
-  let cuts = 0
   const n = lower.length
-  for (let i = 0; i < n; i++) {
-    if (!isLetterOrDigitAt(lower, i) || (i > 0 && isLetterOrDigitAt(lower, i - 1))) continue
-    let h = HASH_START
-    let length = 0
-    let prefixHash = 0
-    let prefixEnd = -1
-    const firstCut = cuts
-    let j = i
-    for (; j < n; j++) {
-      const c = lower.charCodeAt(j)
-      if (!(c < 0x80 && ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)))) {
-        if (isApostrophe(c)) {
-          if (cuts === cutId.length) {
-            cutId = grown(cutId)
-            cutLength = grown(cutLength)
-          }
-          cutId[cuts] = vocab.find(h, lower, i, j, isApostrophe)
+  // A key is at most as long as the text.
+  if (keyChars.length < n) keyChars = new Uint16Array(Math.max(n, 2 * keyChars.length))
+  const key = keyChars
+  // The words waiting for the next word, and where it must start for a pair (-1: none wait).
+  let waiting = 0
+  let waitingFor = -1
+  let i = 0
+  while (i < n) {
+    const c = lower.charCodeAt(i)
+    if (c < 0x80 ? !isAsciiLetterOrDigit(c) : !isLetterOrDigitAt(lower, i)) {
+      i++
+      continue
+    }
+    // The word at i, then its subwords: one after each of its apostrophes that a letter follows.
+    let end = n
+    let apostrophes = 0
+    let nextApostrophe = 0
+    for (let start = i; ; ) {
+      const cutFrom = start === i ? 0 : apostrophes
+      let cuts = cutFrom
+      let h = HASH_START
+      let length = 0
+      let prefixHash = 0
+      let j = start
+      for (; j < n; j++) {
+        const c = lower.charCodeAt(j)
+        if (c < 0x80 ? !isAsciiLetterOrDigit(c) : c === 0x2019 || c === 0x2018 || !isLetterOrDigitAt(lower, j)) {
+          if (!isApostrophe(c)) break
+          if (cuts === cutAt.length) growCuts()
+          cutAt[cuts] = j
+          cutHash[cuts] = h
           cutLength[cuts++] = length
           continue
         }
-        if (c < 0x80 || !isLetterOrDigitAt(lower, j)) break
+        key[length] = c
+        h = hashStep(h, c)
+        if (++length === PREFIX_MAX) prefixHash = h
       }
-      h = hashStep(h, c)
-      if (++length === PREFIX_MAX) {
-        prefixHash = h
-        prefixEnd = j + 1
+      if (start === i) {
+        end = j
+        apostrophes = cuts
       }
+      // A word that begins with an Arabic letter has no key a Latin phrase has (nor its first letters, nor a pair):
+      // the words waiting for one there are let go by the next word that is indexed.
+      if (!isArabicBlock(lower.charCodeAt(start))) {
+        // The words waiting for one here are paired with it; for one further on, with none.
+        const arrived = waitingFor >= 0 && start >= waitingFor
+        const id = vocab.findChars(h, key, length)
+        const prefixId = byPrefix && length >= PREFIX_MAX ? prefixes.findChars(prefixHash, key, PREFIX_MAX) : -1
+        // The cuts' ids, in place of their hashes; a cut as long as the key is the key itself (apostrophes at the end).
+        let kept = cutFrom
+        for (let k = cutFrom; k < cuts; k++)
+          if (cutLength[k] !== length) cutHash[kept++] = vocab.findChars(cutHash[k]!, key, cutLength[k]!)
+        if (arrived && start === waitingFor)
+          for (let w = 0; w < waiting; w++) {
+            const first = waitingId[w]!
+            const at = waitingStart[w]!
+            addPair(first, id, at)
+            for (let k = cutFrom; k < kept; k++) addPair(first, cutHash[k]!, at)
+          }
+        addKey(id, start, prefixId)
+        for (let k = cutFrom; k < kept; k++) addKey(cutHash[k]!, start, -1)
+        if (arrived) {
+          waiting = 0
+          waitingFor = -1
+        }
+        if (id >= 0) {
+          // It waits for the word after spaces or hyphens (its subwords end where it does, and wait for the same).
+          let after = j
+          while (after < n && (isSpace(lower.charCodeAt(after)) || lower.charCodeAt(after) === 45)) after++
+          if (after > j && after < n) {
+            if (waiting === waitingId.length) {
+              waitingId = grown(waitingId)
+              waitingStart = grown(waitingStart)
+            }
+            waitingId[waiting] = id
+            waitingStart[waiting++] = start
+            waitingFor = after
+          }
+        }
+      }
+      // The next subword, if any: after an apostrophe followed by a letter (not by another apostrophe, nor at the end).
+      start = -1
+      while (nextApostrophe < apostrophes) {
+        const after = cutAt[nextApostrophe++]! + 1
+        if (after < end && !isApostrophe(lower.charCodeAt(after))) {
+          start = after
+          break
+        }
+      }
+      if (start < 0) break
     }
-    // A word that begins with an Arabic letter has no key a Latin phrase has (nor its first letters, nor a pair).
-    if (isArabicBlock(lower.charCodeAt(i))) {
-      cuts = firstCut
-      continue
-    }
-    if (count === wStart.length) growWords()
-    wStart[count] = i
-    wEnd[count] = j
-    wId[count] = vocab.find(h, lower, i, j, isApostrophe)
-    wPrefix[count] = prefixEnd >= 0 && prefixes.size > 0 ? prefixes.find(prefixHash, lower, i, prefixEnd, isApostrophe) : -1
-    // A cut as long as the key is the key itself (apostrophes at the end).
-    let kept = firstCut
-    for (let k = firstCut; k < cuts; k++) if (cutLength[k] !== length) cutId[kept++] = cutId[k]!
-    cuts = kept
-    wCutFrom[count] = firstCut
-    wCutTo[count] = cuts
-    count++
-    // Every letter that follows a non-letter starts a word (`rock'n'roll` → rocknroll, nroll, roll).
-  }
-  for (let w = 0; w < count; w++) {
-    const id = wId[w]!
-    addKey(id, wStart[w]!, wPrefix[w]!)
-    for (let k = wCutFrom[w]!; k < wCutTo[w]!; k++) addKey(cutId[k]!, wStart[w]!, -1)
-    if (id < 0) continue
-    // The next word after spaces or hyphens.
-    const end = wEnd[w]!
-    let j = end
-    while (j < n && (isSpace(lower.charCodeAt(j)) || lower.charCodeAt(j) === 45)) j++
-    if (j === end || j >= n) continue
-    const next = nextWordAt(wStart, count, w + 1, j)
-    if (next < 0) continue
-    addPair(id, wId[next]!, wStart[w]!)
-    for (let k = wCutFrom[next]!; k < wCutTo[next]!; k++) addPair(id, cutId[k]!, wStart[w]!)
+    // The character at the end is not a letter or digit.
+    i = end + 1
   }
   return new KeyLists(keysVersion(vocabulary))
-}
-
-/** The word (from `from` on, of the first `count`) that starts at `at`, or -1. */
-function nextWordAt(starts: Int32Array, count: number, from: number, at: number): number {
-  for (let k = from; k < count; k++) {
-    const s = starts[k]!
-    if (s === at) return k
-    if (s > at) return -1
-  }
-  return -1
 }
 
 /** Words of normalised Arabic text: runs of Arabic letters and digits; a leading و/ف may be left off. */

@@ -95,6 +95,17 @@ export class Vocabulary {
     }
   }
 
+  /** The id of the key made of the first `length` characters of `key`, given that key's hash; or -1. */
+  findChars(hash: number, key: Uint16Array, length: number): number {
+    const slots = this.#slots
+    const mask = this.#mask
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
+      const entry = slots[2 * s]!
+      if (entry === EMPTY) return -1
+      if (slots[2 * s + 1] === hash && this.#sameChars(entry - 1, key, length)) return entry - 1
+    }
+  }
+
   #same(id: number, text: string, from: number, to: number, skip: Skip | undefined): boolean {
     const chars = this.#chars
     let k = this.#start[id]!
@@ -106,6 +117,14 @@ export class Vocabulary {
       k++
     }
     return k === end
+  }
+
+  #sameChars(id: number, key: Uint16Array, length: number): boolean {
+    if (this.#length[id] !== length) return false
+    const chars = this.#chars
+    const start = this.#start[id]!
+    for (let i = 0; i < length; i++) if (chars[start + i] !== key[i]) return false
+    return true
   }
 
   #place(id: number, hash: number): void {
