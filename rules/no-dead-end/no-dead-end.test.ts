@@ -57,12 +57,15 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'Arabizi dunno + will check', conversation: c(['customer', 'el order fein?'], ['agent', 'mesh 3aref el sara7a, bas han-check m3a el team w arga3lak.']) },
     { name: "«مش ممكن» after a report disputes (no-arguing), it is not a dead end", conversation: c(['customer', 'الجهاز وصلني مستعمل'], ['agent', 'مش ممكن، كل أجهزتنا مختومة من المصنع.']) },
     { name: 'لا يسعني إلا … is thanks', conversation: c(['customer', 'شكرًا جزيلًا'], ['agent', 'لا يسعني إلا أن أشكرك على صبرك.']) },
+    { name: '"our billing team handles refunds" with a hand-over is a referral', conversation: c(['customer', 'where is my refund?'], ['agent', "I'm not sure, our billing team handles refunds and I'll pass this to them now."]) },
+    { name: '"the courier can help" points the customer on', conversation: c(['customer', 'where is my parcel?'], ['agent', "I don't know, but the courier can help: call them on 0800 123 456."]) },
     { name: 'a named referral after a refusal', conversation: c(['customer', 'Can you fix my broadband?'], ['agent', "That's handled by a different team — our Broadband Support line is 0800 555 0101, open until 8pm."]) },
     // --- options
     { name: 'allow', options: { allow: ['not my department'] }, conversation: c(['customer', 'can you fix my bill?'], ['agent', "That's not my department, I'm afraid."]) },
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: '"the courier handles that": saying whose job it is gives no next step', conversation: c(['customer', "my parcel says delivered but it isn't here"], ['agent', "I don't know where it is. The courier handles that."]), errors: [{ turn: 1 }] },
     { name: 'Egyptian «معرفش، ممكن تكون أي حاجة»: "could be anything" is no next step', conversation: c(['customer', 'النت بيقطع ليه؟'], ['agent', 'والله معرفش يا فندم، ممكن تكون أي حاجة']), errors: [{ turn: 1 }] },
     { name: '"aren\'t something we can help with"', conversation: c(['customer', 'can you fix my mortgage offer?'], ['agent', "Mortgage offers aren't something we can help with here, I'm afraid."]), errors: [{ turn: 1 }] },
     { name: '"… aren\'t something we handle" and "something I\'m able to arrange"', conversation: c(['customer', 'can you refund the hotel too?'], ['agent', "Hotel bookings aren't something we handle, I'm afraid."]), errors: [{ turn: 1 }] },
