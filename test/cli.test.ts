@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync, createWriteStream, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { coachlint } from './helpers/cli.js'
+import { spawn } from 'node:child_process'
+import { BIN, coachlint } from './helpers/cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'coachlint-cli-'))
 const slow = (id: string) =>
@@ -170,5 +171,16 @@ describe('coachlint CLI', () => {
     expect(fatal.map((m: { line: number }) => m.line)).toEqual([2, 3])
     expect(result.messages.filter((m: { ruleId: string }) => m.ruleId === 'slow-reply')).toHaveLength(2_001)
     expect(result.messages.some((m: { reason: string }) => /only the first/.test(m.reason))).toBe(true)
+  })
+  it('stops quietly when the reader of its output goes away (`coachlint … | head`)', async () => {
+    const path = file('many.jsonl', Array.from({ length: 3_000 }, (_, i) => slow(`p${i}`)).join('\n') + '\n')
+    const child = spawn(process.execPath, [BIN, '-c', ONLY_SLOW, path], { env: { ...process.env, NO_COLOR: '1' } })
+    let stderr = ''
+    child.stderr.on('data', (d) => (stderr += d))
+    // Read the first chunk, then close the pipe, as `head -1` does.
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(141)
   })
 })
