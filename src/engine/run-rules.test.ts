@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { conversations } from '../../scripts/lib/generate.js'
 import { readInput } from '../formats/index.js'
 import { createLinter } from '../index.js'
-import type { ActiveRule, Transcript } from '../types.js'
+import type { ActiveRule, Report, Transcript } from '../types.js'
 import { defineRule } from './define-rule.js'
 import { BATCH_CHARS, BATCH_CONVERSATIONS, BATCH_TURNS, batchesOf, runRules, runRulesOnBatch, type RuleFailure } from './run-rules.js'
 
@@ -99,5 +99,33 @@ describe('batchesOf', () => {
 
   it('gives no batch for no items', () => {
     expect(batchesOf([], (t: Transcript) => t)).toEqual([])
+  })
+})
+
+describe('better phrasings', () => {
+  const rule = (id: string, report: (text: string) => Report) =>
+    ({
+      rule: defineRule({ meta: { id, description: id, recommended: 'warn' }, check: (c) => c.report(report(c.transcript.turns[0]!.text)) }),
+      severity: 'warn',
+      options: {}
+    }) as ActiveRule
+  const t: Transcript = { id: 't', turns: [{ role: 'agent', text: 'lol not my problem' }] } as Transcript
+  const rude = rule('rude', (text) => ({ turn: 0, start: text.indexOf('not'), end: text.length, reason: 'rude', expected: ['I will help.'] }))
+  const joke = (expected: string[]) =>
+    rule('joke', () => ({ turn: 0, start: 0, end: 3, reason: 'joke', expected, fix: { kind: 'replace', start: 0, end: 18 } }))
+
+  it('drop a phrasing that repeats words another rule flags on the turn', () => {
+    const [laugh] = runRules(t, [joke(['Not my problem', 'Sorry, let me look into it.']), rude]).filter((f) => f.ruleId === 'joke')
+    expect(laugh!.expected).toEqual(['Sorry, let me look into it.'])
+    const [alone] = runRules(t, [joke(['Not my problem!'])])
+    expect(alone!.expected).toEqual(['Not my problem!'])
+    const [none] = runRules(t, [joke(['NOT  my problem!']), rude]).filter((f) => f.ruleId === 'joke')
+    expect(none!.expected).toBeUndefined()
+  })
+
+  it('keep phrasings that only share a span marking where an apology goes', () => {
+    const apology = rule('ack', () => ({ turn: 0, start: 4, end: 18, reason: 'no apology', fix: { kind: 'prepend' } }))
+    const [laugh] = runRules(t, [joke(['Not my problem']), apology]).filter((f) => f.ruleId === 'joke')
+    expect(laugh!.expected).toEqual(['Not my problem'])
   })
 })

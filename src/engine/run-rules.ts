@@ -145,7 +145,7 @@ function runEach(
     })
     if (options.timings) options.timings.set(rule.meta.id, (options.timings.get(rule.meta.id) ?? 0) + performance.now() - started)
   }
-  return runs.map((r) => dedupe(r.findings))
+  return runs.map((r) => withoutFlaggedSuggestions(dedupe(r.findings), r.transcript))
 }
 
 /**
@@ -173,4 +173,39 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(key)
     return true
   })
+}
+
+/**
+ * Does a finding mark words to change? Its span is part of the turn's text and the fix replaces
+ * something (not a finding that marks where an apology should go, or the reply's time).
+ */
+function flagsWords(f: Finding, text: string): boolean {
+  return f.start !== undefined && f.end !== undefined && f.target !== 'time' && f.fix?.kind !== 'prepend' && f.end - f.start < text.trim().length
+}
+
+const comparable = (s: string) => ` ${s.toLowerCase().replace(/[’‘`]/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `
+
+/**
+ * A better phrasing must not repeat what another finding on the same turn flags: the turn
+ * without its "lol" is no suggestion when the rest is "not my problem". Such phrasings are
+ * dropped (the finding keeps the others, or none).
+ */
+function withoutFlaggedSuggestions(findings: Finding[], transcript: Transcript): Finding[] {
+  if (findings.length < 2) return findings
+  for (const f of findings) {
+    if (!f.expected?.length) continue
+    const text = transcript.turns[f.turn]!.text
+    let flagged: string[] | undefined
+    for (const g of findings) {
+      if (g === f || g.turn !== f.turn || g.ruleId === f.ruleId || !flagsWords(g, text)) continue
+      const words = comparable(text.slice(g.start, g.end))
+      if (words.replace(/ /g, '').length >= 3) (flagged ??= []).push(words)
+    }
+    if (!flagged) continue
+    const kept = f.expected.filter((phrasing) => !flagged!.some((words) => comparable(phrasing).includes(words)))
+    if (kept.length === f.expected.length) continue
+    if (kept.length > 0) f.expected = kept
+    else delete f.expected
+  }
+  return findings
 }
