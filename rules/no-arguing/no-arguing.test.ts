@@ -9,6 +9,14 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: 'a bare "Impossible!" next to an apology is disbelief on the customer\'s side', conversation: pair('the device arrived broken', "Impossible! I'm so sorry, let me send a replacement today.") },
+    { name: '"Impossible to say" is not a dismissal', conversation: pair('the device arrived broken', 'Impossible to say what happened without the serial number. Could you send it?') },
+    { name: '"Impossible." refusing a request is judged by no-dead-end', conversation: pair('can I get a refund?', 'Impossible.') },
+    { name: '"if you dropped it" explains the cover, it does not blame', conversation: pair('the device arrived broken', 'If you dropped it, accidental damage is still covered.') },
+    { name: 'asking whether it was dropped is not blaming', conversation: pair('the screen cracked', 'You probably dropped it at some point, or did it crack by itself?') },
+    { name: '«مستحيل! آسفين جدًا» is disbelief with the customer', conversation: pair('الجهاز وصل مكسور', 'مستحيل! آسفين جدًا، هنبدله فورًا') },
+    { name: '«هل انت وقعته؟» asks', conversation: pair('الجهاز وصل مكسور', 'هل انت وقعته؟') },
+    { name: '«لو انت كسرته بالغلط» explains the warranty', conversation: pair('الجهاز وصل مكسور', 'لو انت كسرته بالغلط، الضمان يغطيه') },
     { name: '"it looks like you entered the wrong card number" helps', conversation: pair('my payment failed', 'It looks like you entered the wrong card number, could you try again?') },
     { name: '"you can\'t have a refund on sale items, but …" is policy with an alternative', conversation: pair('refund please', "You can't have a refund on sale items, but we can exchange it.") },
     { name: '«كان المفروض يتواصلون معك وهذا ما صار» owns the mistake', conversation: pair('وين الطلب؟ محد تواصل معي', 'نعتذر لك جداً، كان المفروض يتواصلون معك وهذا ما صار. صعّدت الطلب للمشرف.') },
@@ -72,6 +80,12 @@ new RuleTester().run('no-arguing', rule, {
     { name: '"we print the size in big letters on the box" is a fact', conversation: pair('how do I know the size?', 'We print the size in big letters on the box.') },
   ],
   invalid: [
+    { name: 'a bare "Impossible." answering a report', conversation: pair('the device arrived broken', 'Impossible. We test every unit before it ships.'), errors: [{ turn: 1, span: 'Impossible' }] },
+    { name: '"you must have broken it yourself"', conversation: pair('the device arrived broken', 'You must have broken it yourself.'), errors: [{ turn: 1 }] },
+    { name: '"you probably dropped it"', conversation: pair('the screen cracked on day two', 'You probably dropped it.'), errors: [{ turn: 1 }] },
+    { name: '«مستحيل،» answering a report', conversation: pair('الجهاز وصل مكسور', 'مستحيل، كل أجهزتنا مختومة من المصنع'), errors: [{ turn: 1, span: 'مستحيل' }] },
+    { name: '«انت أكيد وقعته» blames', conversation: pair('الشاشة اتكسرت', 'انت أكيد وقعته'), errors: [{ turn: 1 }] },
+    { name: '«خربته بايدك» blames', conversation: pair('الجهاز خربان', 'انت خربته بايدك'), errors: [{ turn: 1 }] },
     { name: '"that can\'t be the firmware." denies the reported cause', conversation: pair('it keeps dropping since the 3.2 update', "That can't be the firmware. 3.2 passed all our tests."), errors: [{ turn: 1 }] },
     { name: '"it couldn\'t have been the update"', conversation: pair('the update broke my printer', "It couldn't have been the update; it's a driver problem."), errors: [{ turn: 1 }] },
     { name: '"it\'s literally in the product title"', conversation: pair('I got the wrong layout', "It's literally in the product title."), errors: [{ turn: 1 }] },
