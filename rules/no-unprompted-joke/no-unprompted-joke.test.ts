@@ -12,6 +12,8 @@ const a = (text: string): T => ({ role: 'agent', text })
 
 new RuleTester().run('no-unprompted-joke', rule, {
   valid: [
+    { name: 'the customer\'s quip licenses one in reply', conversation: convo(c('my parcel took the scenic route lol'), a('It certainly took the scenic route! It is due tomorrow.')) },
+    { name: '"the scenic route" as directions', conversation: convo(c('which way should I drive?'), a('The coast road is the scenic route; the motorway is faster.')) },
     { name: '"are you kidding!" and "you\'re kidding!" are surprise, not jokes', conversation: convo(c('they charged me three times'), a("Are you kidding! You're kidding! Let me refund two of them now.")) },
     { name: '"perfect" is no pun', conversation: convo(c('do you sell grain free cat food?'), a('We do! The Gentle range is perfect for sensitive tummies.')) },
     { name: 'the customer giggled first 🤭', conversation: convo(c('my cat ordered this, not me 🤭'), a('Clever cat! Name a more iconic duo 😂')) },
@@ -49,6 +51,8 @@ new RuleTester().run('no-unprompted-joke', rule, {
     { name: 'wordplay off', conversation: convo(c('had a great stay'), a('It sounded like a pugtastic time!')), options: { wordplay: false } }
   ],
   invalid: [
+    { name: 'a stock quip with no laugh: "took the scenic route"', conversation: convo(c("where's my parcel? it's 3 days late"), a('Looks like your parcel took the scenic route! It is due tomorrow.')), errors: [{ turn: 1, span: 'took the scenic route' }] },
+    { name: 'a stock quip: "a mind of its own"', conversation: convo(c("the printer won't print"), a("Sounds like it has a mind of its own today. Let's try a reset.")), errors: [{ turn: 1 }] },
     { name: 'a pun closed by a rimshot and "kidding!"', conversation: convo(c('the transfer keeps failing'), a("This account needs more 'interest' 🥁 kidding! I can add it by hand.")), errors: [{ turn: 1 }] },
     { name: '🤭 after a quip', conversation: convo(c('can I remove my ex from my account?'), a('Exes and shared passwords, name a more iconic duo 🤭 Go to Settings > Profiles.')), errors: [{ turn: 1 }] },
     { name: 'a cat pun', conversation: convo(c('do you sell grain free cat food?'), a('We do! The Gentle range is purrfect for sensitive tummies.')), errors: [{ turn: 1, span: 'purrfect' }] },
