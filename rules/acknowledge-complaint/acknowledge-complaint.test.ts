@@ -5,6 +5,7 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: 'Arabizi "ana wa2ef 3al bab" is someone standing at the door', conversation: { turns: [c('customer', 'ana wa2ef 3al bab'), c('agent', 'tamam, el driver 2arib')] } },
     { name: 'Arabizi "sma7lna" is an apology', conversation: { turns: [c('customer', 'el colis mazal ma wsalnich'), c('agent', 'sma7lna bezzaf 3la el ta2khir, ab3atlna numéro el commande')] } },
     { name: '🙈 marks the customer\'s own slip', conversation: { turns: [c('customer', 'بدي الغي اشتراك النادي، عم ينسحب مني كل شهر وصرلي ٣ شهور ما رحت 🙈'), c('agent', 'أكيد، بدك إلغاء نهائي ولا تجميد؟')] } },
     { name: 'Moroccan «سمحي ليا» is an apology', conversation: { turns: [c('customer', 'لا لا ماشي هادي، بدلتو الكوموند الغالطة 😑'), c('agent', 'سمحي ليا على الغلط 🙏 رجعتها للموعد الأول.')] } },
@@ -132,6 +133,7 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'Levantine Arabizi "el internet 2ate3" and "el app wa2ef"', conversation: { turns: [c('customer', 'el internet 2ate3 men embare7 w el app wa2ef'), c('agent', 'ba3atli ra2m el 5at')] }, errors: [{ turn: 1 }] },
     { name: 'a thing in a broken state: "the tap\'s been dead since Friday"', conversation: { turns: [c('customer', "the outdoor tap's been dead since Friday"), c('agent', 'Please DM us your address.')] }, errors: [{ turn: 1 }] },
     { name: 'a thing in a broken state: "the cushions were stained"', conversation: { turns: [c('customer', 'the sofa cushions were stained'), c('agent', 'Please DM us some photos.')] }, errors: [{ turn: 1 }] },
     { name: 'an angry face with "!!" complains', conversation: { turns: [c('customer', 'my white shirt came back pale blue!! 😡'), c('agent', 'Please DM us photos of the item.')] }, errors: [{ turn: 1 }] },
