@@ -9,6 +9,10 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: '"I doubt it, sorry" about a delivery is an honest forecast', conversation: pair('will it arrive today?', "I doubt it, sorry — it's due tomorrow.") },
+    { name: '"No you don\'t need to" answers the customer\'s question', conversation: pair('do I need to restart it?', "No you don't need to, it updates itself.") },
+    { name: '«هل استخدمته صح…؟» asks', conversation: pair('الجهاز خربان', 'هل استخدمته صح حسب الدليل؟') },
+    { name: '«لو ما ركبته صح…» offers a fitter', conversation: pair('الجهاز خربان', 'لو ما ركبته صح، نقدر نرسلك فني يركبه') },
     { name: 'a bare "Impossible!" next to an apology is disbelief on the customer\'s side', conversation: pair('the device arrived broken', "Impossible! I'm so sorry, let me send a replacement today.") },
     { name: '"Impossible to say" is not a dismissal', conversation: pair('the device arrived broken', 'Impossible to say what happened without the serial number. Could you send it?') },
     { name: '"Impossible." refusing a request is judged by no-dead-end', conversation: pair('can I get a refund?', 'Impossible.') },
@@ -80,6 +84,9 @@ new RuleTester().run('no-arguing', rule, {
     { name: '"we print the size in big letters on the box" is a fact', conversation: pair('how do I know the size?', 'We print the size in big letters on the box.') },
   ],
   invalid: [
+    { name: '"No we didn\'t" without a comma', conversation: pair('you sent the wrong size', "No we didn't, we sent what you ordered."), errors: [{ turn: 1 }] },
+    { name: '"I doubt that\'s what you were told"', conversation: pair('I was told I would get a discount', "I doubt that's what you were told."), errors: [{ turn: 1 }] },
+    { name: '«انت اللي ما استخدمته صح» blames', conversation: pair('الجهاز خربان', 'انت اللي ما استخدمته صح'), errors: [{ turn: 1 }] },
     { name: 'a bare "Impossible." answering a report', conversation: pair('the device arrived broken', 'Impossible. We test every unit before it ships.'), errors: [{ turn: 1, span: 'Impossible' }] },
     { name: '"you must have broken it yourself"', conversation: pair('the device arrived broken', 'You must have broken it yourself.'), errors: [{ turn: 1 }] },
     { name: '"you probably dropped it"', conversation: pair('the screen cracked on day two', 'You probably dropped it.'), errors: [{ turn: 1 }] },
