@@ -7,6 +7,9 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-dead-end', rule, {
   valid: [
+    { name: '«بنحدثك» promises an update', conversation: c(['customer', 'متى ترجع الخدمة؟'], ['agent', 'ما عندنا خبر للحين، بس بنحدثك أول ما ترجع']) },
+    { name: '«وبنعلمك» is a next step', conversation: c(['customer', 'متى ترجع الخدمة؟'], ['agent', 'ما عندنا خبر، وبنعلمك أول ما ترجع']) },
+    { name: '«سنوافيكم بالمستجدات» is a next step', conversation: c(['customer', 'ما وضع الطلب؟'], ['agent', 'لا تتوفر لدينا معلومات حاليًا، وسنوافيكم بأي مستجدات.']) },
     { name: '"Can\'t tell you how happy…" is gratitude, "Can\'t say for sure, but I\'ll check…" has a next step', conversation: c(['customer', 'thanks!'], ['agent', "Can't tell you how happy that makes us! Can't say for sure when the next sale is, but I'll check and update you by noon."]) },
     { name: '"aren\'t something we handle" with a named team that does', conversation: c(['customer', 'can you refund the hotel too?'], ['agent', "Hotel bookings aren't something we handle, but our partner desk can on 0800 555 0100."]) },
     { name: '"not familiar with that model" and a promise to find out', conversation: c(['customer', 'does the X2 fit?'], ['agent', "I'm not familiar with the X2 yet, let me check with the team and get back to you today."]) },
@@ -66,6 +69,8 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: 'Arabizi "ma3andi fekra" written glued', conversation: c(['customer', 'wein el talab?'], ['agent', 'ma3andi fekra']), errors: [{ turn: 1 }] },
+    { name: 'a formal «نفيدكم بأنه…» reports, it promises nothing', conversation: c(['customer', 'ما وضع طلب التأشيرة؟'], ['agent', 'نفيدكم بأنه لا تتوفر لدينا أي معلومات إضافية حاليًا.']), errors: [{ turn: 1 }] },
     { name: '"Couldn\'t tell you, sorry." as a fragment', conversation: c(['customer', "where's my refund?"], ['agent', "Couldn't tell you, sorry."]), errors: [{ turn: 1 }] },
     { name: '"the courier handles that": saying whose job it is gives no next step', conversation: c(['customer', "my parcel says delivered but it isn't here"], ['agent', "I don't know where it is. The courier handles that."]), errors: [{ turn: 1 }] },
     { name: 'Egyptian «معرفش، ممكن تكون أي حاجة»: "could be anything" is no next step', conversation: c(['customer', 'النت بيقطع ليه؟'], ['agent', 'والله معرفش يا فندم، ممكن تكون أي حاجة']), errors: [{ turn: 1 }] },
