@@ -315,6 +315,24 @@ new RuleTester().run('unkept-promise', rule, {
 
   invalid: [
     {
+      name: 'Maghrebi chases: «شي جديد؟», «مازال ما رجعتيش ليا»',
+      conversation: conv('chat', '2025-01-06', 'Z', [
+        ['customer', '10:00', 'بغيت نعرف فين وصلات الكوموند'],
+        ['agent', '10:01', 'غادي نرجع ليك من بعد ساعة'],
+        ['customer', '12:01', 'مازال ما رجعتيش ليا، شي جديد؟']
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
+      name: '«ما رديت علي» chases a promised reply',
+      conversation: conv('chat', '2025-01-06', 'Z', [
+        ['customer', '10:00', 'وين الطلب؟'],
+        ['agent', '10:01', 'برد عليك خلال ساعة'],
+        ['customer', '11:31', 'ما رديت علي']
+      ]),
+      errors: [{ turn: 1 }]
+    },
+    {
       name: 'a promise to act in between does not take over an earlier call-back; "the heaters came" does not keep the call-back',
       conversation: conv('email', '2024-11-11', 'Z', [
         ['customer', '07:32', 'The boiler has stopped, no heating or hot water.'],
