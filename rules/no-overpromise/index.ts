@@ -216,7 +216,8 @@ function arabicOutcomeBefore(tokens: ReadonlyArray<{ start: number; end: number;
   for (let k = list.length - 1; k >= 0; k--) {
     const t = list[k]!
     if (/[.!?؟\n]/.test(text.slice(t.end, k === list.length - 1 ? before : list[k + 1]!.start))) return false
-    const w = t.norm
+    // «وبيوصلك»: the conjunction comes off first.
+    const w = /^[وف](?:س[يت]|[هحب][يت]|[يت])[\u0621-\u064a]{2,}/.test(t.norm) ? t.norm.slice(1) : t.norm
     if (/^(?:س[يت]|[هحب][يت])[\u0621-\u064a]{2,}/.test(w) && AR_OUTCOME.test(w)) return true
     if (/^[يت][\u0621-\u064a]{2,}(?:ك|لك|كم|لكم|ليك|لج|ج|كي)$/.test(w) && AR_OUTCOME.test(w)) return true
   }

@@ -7,6 +7,7 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-overpromise', rule, {
   valid: [
+    { name: '«مشفرة ١٠٠٪» describes the page, as "100% encrypted" does', conversation: c(['customer', 'هل الدفع آمن؟'], ['agent', 'نعم، صفحة الدفع مشفرة ١٠٠٪']) },
     { name: 'Arabizi "bwa3dak hab3atlak el link" is the agent\'s own action', conversation: c(['customer', 'fin el link?'], ['agent', 'bwa3dak hab3atlak el link delwa2ti']) },
     { name: '"that\'s a promise" on the agent\'s own action', conversation: c(['customer', 'send me the label'], ['agent', "I'll email you the label today, that's a promise."]) },
     { name: '"we\'ll make sure it doesn\'t happen again" is an effort, not a guarantee', conversation: c(['customer', 'the courier was rude'], ['agent', "Sorry about that, we'll make sure it doesn't happen again and I've passed it on."]) },
@@ -56,6 +57,7 @@ new RuleTester().run('no-overpromise', rule, {
     { name: 'allow', options: { allow: ['price match guarantee'] }, conversation: c(['customer', 'Cheaper elsewhere'], ['agent', "That's covered by our price match guarantee, guaranteed."]) }
   ],
   invalid: [
+    { name: '«وبيوصلك بكرة أكيد»: the conjunction does not hide the outcome', conversation: c(['customer', 'متى يوصل؟'], ['agent', 'المنتج جاهز، وبيوصلك بكرة أكيد']), errors: [{ turn: 1 }] },
     { name: 'Arabizi "bwa3dak … ra7 yemro" promises an outcome', conversation: c(['customer', 'el tickets btemshi?'], ['agent', 'ma t7mol ham, bwa3dak el tickets ra7 yemro 3al bweb']), errors: [{ turn: 1 }] },
     { name: '"…, that\'s a promise" closing an outcome', conversation: c(['customer', 'will the desk still be open?'], ['agent', "The desk will stay open until you land, that's a promise."]), errors: [{ turn: 1 }] },
     { name: '"no matter how late" on an outcome', conversation: c(['customer', 'my train is delayed'], ['agent', 'The driver will wait for you no matter how late it gets.']), errors: [{ turn: 1 }] },
