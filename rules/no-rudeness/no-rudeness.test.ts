@@ -9,6 +9,8 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-rudeness', rule, {
   valid: [
+    { name: 'prayers «اللهم ارحمنا», «يا رب ارحمنا» are not exasperation', conversation: pair('ادعولنا', 'اللهم ارحمنا جميعًا') },
+    { name: '«سكت» reporting that someone fell silent', conversation: pair('المندوب ما رد', 'المندوب سكت وما رد، بنتابع معه ونرجعلك') },
     { name: '"I should have read your email properly" is the agent\'s own slip', conversation: pair('I said it was a duplicate', 'Apologies, I should have read your email properly. I have voided the duplicate.') },
     { name: '"I\'m not a lawyer, but our legal team can answer that" is no put-down when a next step follows', conversation: pair('is this clause legal?', "I'm not a lawyer, but our legal team can answer that at legal@example.com.") },
     { name: '"no need to get up early" and an honest estimate', conversation: pair('when will the engineer come?', "No need to be in before noon: it'll be back on by 6pm at the latest, we expect."), },
@@ -58,6 +60,10 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: 'Gulf «لا تزن»: stop nagging', conversation: pair('وين الطلب؟', 'خلاص عاد، لا تزن'), errors: [{ turn: 1 }] },
+    { name: '«يا أخي ارحمنا شوي»', conversation: pair('متى ترجع الخدمة؟', 'يا أخي ارحمنا شوي'), errors: [{ turn: 1 }] },
+    { name: 'Maghrebi «سكت شوية» as an order', conversation: pair('علاش ما وصلات؟', 'سكت شوية وخليني نخدم'), errors: [{ turn: 1 }] },
+    { name: '«صدعتنا»', conversation: pair('للمرة الثالثة، وين الطلب؟', 'صدعتنا والله، قلنا بكرة'), errors: [{ turn: 1 }] },
     { name: 'MSA «كما هو واضح لأي مستخدم … يرجى الانتباه قبل التواصل معنا»', conversation: pair('أين زر التنزيل؟', 'كما هو واضح لأي مستخدم، الزر أعلى الصفحة. يرجى الانتباه قبل التواصل معنا.'), errors: [{ turn: 1 }] },
     { name: '"I\'m guessing you didn\'t read" and "maybe have a look before opening a chat next time"', conversation: pair('how do I download offline?', "It's literally the first question in our FAQ, which I'm guessing you didn't read. Maybe have a look there next time."), errors: [{ turn: 1 }] },
     { name: '"I don\'t know then, do I" and "I\'m not a vet"', conversation: pair('how much chocolate is too much for my dog?', "Well, I don't know then, do I. I'm not a vet."), errors: [{ turn: 1 }] },
