@@ -190,7 +190,7 @@ const ACTUALLY_BENIGN = new Set([
   'i', "i've", 'i’ve', "i'll", 'i’ll', "i'm", 'i’m', "i'd", 'i’d', 'let', 'yes', 'yeah', 'good', 'great', 'glad', 'happy', 'thanks', 'thank', 'sorry',
   'my', "we've", 'we’ve', "we'll", 'we’ll', "we're", 'we’re', "we'd", 'we’d', 'you’re', "you're", "that's", 'that’s', 'there’s', "there's", 'it’s', 'no', 'one', 'just', 'already'
 ])
-const ACTUALLY_BENIGN_PAIRS = /^(?:you['’]?re right|you are right|that['’]?s (?:great|right|fine|good|a great|a good)|there['’]?s (?:good|some good|a (?:quick|simple|faster|better|way))|it['’]?s (?:easier|simpler|quicker|free|included|possible)|we (?:can|could|have|already|just|do have (?:good|great)))/i
+const ACTUALLY_BENIGN_PAIRS = /^(?:you['’]?re right|you are right|that['’]?s (?:great|right|fine|good|a great|a good)|there['’]?s (?:good|some good|a (?:quick|simple|faster|better|way))|it['’]?s (?:easier|simpler|quicker|free|included|possible)|we (?:can|could|have|already|just|do have (?:good|great))|you can (?:now |also |easily |even |still )?(?:do|find|change|update|manage|reset|check|see|get|download|view|set|switch|add|order|book|track|cancel|use)\b|you (?:don['’]?t|do not) (?:need|have) to\b)/i
 
 const EMPHATIC = /(?<![\p{L}\p{N}'’])([a-z]+)\s+(do|does|did)\s+(?!not\b|n['’]t\b)([a-z]+)/giu
 /** Words that cannot be the subject of an emphatic do (questions, the customer, the agent's own "I do"). */

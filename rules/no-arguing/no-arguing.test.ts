@@ -9,6 +9,8 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: '"Actually, you can do this yourself…" points to an easier way', conversation: pair('hey, quick question about changing my email', 'Actually, you can do this yourself in the app: Settings > Account > Change email.') },
+    { name: '"Actually, you don\'t need to pay again" is good news', conversation: pair('my payment failed so I will pay again', "Actually, you don't need to pay again, the first payment went through.") },
     { name: '"I doubt it, sorry" about a delivery is an honest forecast', conversation: pair('will it arrive today?', "I doubt it, sorry — it's due tomorrow.") },
     { name: '"No you don\'t need to" answers the customer\'s question', conversation: pair('do I need to restart it?', "No you don't need to, it updates itself.") },
     { name: '«هل استخدمته صح…؟» asks', conversation: pair('الجهاز خربان', 'هل استخدمته صح حسب الدليل؟') },
