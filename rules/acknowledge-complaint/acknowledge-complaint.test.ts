@@ -134,6 +134,8 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'a forecast that failed reopens the check: "It didn\'t come."', conversation: { turns: [c('customer', 'My parcel is late'), c('agent', "Sorry about that! It's due tomorrow."), c('customer', "It didn't come."), c('agent', 'Please send your order number.')] }, errors: [{ turn: 3 }] },
+    { name: 'a second problem: "now the tracking page is broken too"', conversation: { turns: [c('customer', 'My parcel is late'), c('agent', "Sorry about that! It's due tomorrow."), c('customer', 'Now the tracking page is broken too'), c('agent', 'Please send your order number.')] }, errors: [{ turn: 3 }] },
     { name: 'Levantine Arabizi "el internet 2ate3" and "el app wa2ef"', conversation: { turns: [c('customer', 'el internet 2ate3 men embare7 w el app wa2ef'), c('agent', 'ba3atli ra2m el 5at')] }, errors: [{ turn: 1 }] },
     { name: 'a thing in a broken state: "the tap\'s been dead since Friday"', conversation: { turns: [c('customer', "the outdoor tap's been dead since Friday"), c('agent', 'Please DM us your address.')] }, errors: [{ turn: 1 }] },
     { name: 'a thing in a broken state: "the cushions were stained"', conversation: { turns: [c('customer', 'the sofa cushions were stained'), c('agent', 'Please DM us some photos.')] }, errors: [{ turn: 1 }] },
