@@ -134,6 +134,7 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: '«ما وصل» after «بيوصلك بكرة» reopens the check', conversation: { turns: [c('customer', 'الطلب متأخر'), c('agent', 'نعتذر منك! بيوصلك بكرة'), c('customer', 'ما وصل'), c('agent', 'أرسل رقم الطلب')] }, errors: [{ turn: 3 }] },
     { name: 'a forecast that failed reopens the check: "It didn\'t come."', conversation: { turns: [c('customer', 'My parcel is late'), c('agent', "Sorry about that! It's due tomorrow."), c('customer', "It didn't come."), c('agent', 'Please send your order number.')] }, errors: [{ turn: 3 }] },
     { name: 'a second problem: "now the tracking page is broken too"', conversation: { turns: [c('customer', 'My parcel is late'), c('agent', "Sorry about that! It's due tomorrow."), c('customer', 'Now the tracking page is broken too'), c('agent', 'Please send your order number.')] }, errors: [{ turn: 3 }] },
     { name: 'Levantine Arabizi "el internet 2ate3" and "el app wa2ef"', conversation: { turns: [c('customer', 'el internet 2ate3 men embare7 w el app wa2ef'), c('agent', 'ba3atli ra2m el 5at')] }, errors: [{ turn: 1 }] },
