@@ -451,7 +451,22 @@ export function extractGiven(raw: string, turn = 0, asked: readonly Kind[] = [])
     }
   }
 
-  return dedupe(found)
+  return dedupe(found).filter((g) => !describedAsOld(text, g.start))
+}
+
+/** "old", «القديم» … in the clause before a value: the customer's former detail, which a request for the current one does not repeat. */
+const OLD_BEFORE = /(?:\b(?:old|previous|former|expired|outdated)\b|(?<![\u0621-\u064A])(?:القديم|القديمة|القديمه|السابق|السابقة|السابقه|اللي\s+قبل)(?![\u0621-\u064A])|\b(?:el|l)[\s-]?(?:2adim|2adeem|9dim|qadim|kdim)\b)/iu
+const CLAUSE_END = /[.,;:!?؟،؛\n]/g
+
+/** Whether the value at `at` is introduced as the customer's old one ("my old email jo@old.com", «رقم جوالي القديم 0551234567»). */
+function describedAsOld(text: string, at: number): boolean {
+  let from = Math.max(0, at - 40)
+  const lead = text.slice(from, at)
+  CLAUSE_END.lastIndex = 0
+  let cut = -1
+  for (let m: RegExpExecArray | null; (m = CLAUSE_END.exec(lead)); ) if (m.index < lead.length - 1) cut = m.index
+  if (cut >= 0) from += cut + 1
+  return OLD_BEFORE.test(text.slice(from, at))
 }
 
 /** Keep one item per span: cue-introduced values win over bare formats, then longer spans. */

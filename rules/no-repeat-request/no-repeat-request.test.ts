@@ -11,6 +11,9 @@ const conv = (...turns: T[]): TestConversation => ({ turns })
 
 new RuleTester().run('no-repeat-request', rule, {
   valid: [
+    { name: 'the customer\'s OLD e-mail does not answer a request for the current one', conversation: conv(c('My old email jo@old.com no longer works'), a("What's your email address?")) },
+    { name: '«رقم جوالي القديم …» does not answer a request for the current number', conversation: conv(c('رقم جوالي القديم 0551234567 ما عاد يشتغل'), a('عطني رقم جوالك')) },
+    { name: '«رقم جوالك الجديد» after the old one stopped working', conversation: conv(c('رقم جوالي القديم 0551234567 ما عاد يشتغل'), a('عطني رقم جوالك الجديد')) },
     { name: 'asking for a new or personal address after the old one was given', conversation: conv(c('my email is jo@work.example, please move my licence off it'), a('Could you send me your new email address, or your personal one?')) },
     { name: 'looking ahead: "I already sent it by DM" is outside this conversation', conversation: conv(c('my refund is missing'), a('Could you DM us your order number?'), c('I already sent it by DM yesterday')) },
     { name: 'looking ahead: "it\'s in my tweet" after a reply that asks nothing', conversation: conv(c('order 5521 is late'), a('Thanks, we are looking into it now.'), c("it's in my tweet, yes")) },
@@ -133,6 +136,9 @@ new RuleTester().run('no-repeat-request', rule, {
     }
   ],
   invalid: [
+    { name: '"old" in another clause does not make the value old', conversation: conv(c('I moved from the old flat, my address is now 12 High St, Leeds LS1 4AB'), a("What's your address?")), errors: [{ turn: 1 }] },
+    { name: 'Egyptian «نمرة الأوردر» given, then asked', conversation: conv(c('نمرة الأوردر 5543221 ولسه موصلش'), a('ممكن نمرة الأوردر يا فندم؟')), errors: [{ turn: 1 }] },
+    { name: 'Moroccan "numéro dyal la commande" asked again', conversation: conv(c('numéro de commande 88231 ma wslatch'), a('3tini numéro dyal la commande')), errors: [{ turn: 1 }] },
     { name: '«رقم هوية المريضة» after «رقم الهوية» was given', conversation: conv(c('بدي موعد لبنتي، رقم الهوية 400123456'), a('في موعد الأحد الساعة ١١'), c('تمام'), a('ابعتيلي رقم هوية المريضة لو سمحتِ')), errors: [{ turn: 3 }] },
     { name: 'French «numéro de compte client» asked again in a Tunisian chat', conversation: conv(c('الكارطة تبلوكات. numéro de compte client: 0457781'), a('عطيني الـ numéro de compte client متاعك باش نعمل opposition')), errors: [{ turn: 1 }] },
     { name: 'Levantine Arabizi "fiki tba3tili el serial number" after it was given', conversation: conv(c('el laptop ma 3am ysha3'), a('shu el serial number?'), c('SN-77120-KL'), a('fiki tba3tili el serial number?')), errors: [{ turn: 3 }] },
