@@ -5,6 +5,7 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: '"It\'s not you, it\'s us!" takes the blame', conversation: { turns: [c('customer', 'my order is late and nobody is answering'), c('agent', "It's not you, it's us! We're having issues with our servers and we're on it.")] } },
     { name: '"That\'s definitely not the wait we want for you" acknowledges', conversation: { turns: [c('customer', "I've been on hold for 45 minutes"), c('agent', "That's definitely not the wait we want for you. Send us a DM with your account details.")] } },
     { name: 'Arabizi "ana wa2ef 3al bab" is someone standing at the door', conversation: { turns: [c('customer', 'ana wa2ef 3al bab'), c('agent', 'tamam, el driver 2arib')] } },
     { name: 'Arabizi "sma7lna" is an apology', conversation: { turns: [c('customer', 'el colis mazal ma wsalnich'), c('agent', 'sma7lna bezzaf 3la el ta2khir, ab3atlna numéro el commande')] } },

@@ -7,6 +7,7 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-dead-end', rule, {
   valid: [
+    { name: '"our team is working on it and we\'ll reply in DM shortly"', conversation: c(['customer', 'my order is late'], ['agent', "We don't have an update yet, but our team is working on it and we'll reply in DM shortly."]) },
     { name: '«بنحدثك» promises an update', conversation: c(['customer', 'متى ترجع الخدمة؟'], ['agent', 'ما عندنا خبر للحين، بس بنحدثك أول ما ترجع']) },
     { name: '«وبنعلمك» is a next step', conversation: c(['customer', 'متى ترجع الخدمة؟'], ['agent', 'ما عندنا خبر، وبنعلمك أول ما ترجع']) },
     { name: '«سنوافيكم بالمستجدات» is a next step', conversation: c(['customer', 'ما وضع الطلب؟'], ['agent', 'لا تتوفر لدينا معلومات حاليًا، وسنوافيكم بأي مستجدات.']) },
