@@ -489,6 +489,15 @@ describe('acknowledge-complaint helpers', () => {
     expect(f!.confidence).toBeGreaterThan(0.5)
   })
 
+  it('fits the opener to damage, not to delivery, when an item arrived broken', () => {
+    const [en] = runRule(rule, { turns: [c('customer', 'The blender arrived broken'), c('agent', 'Please send a photo.')] })
+    expect(en!.expected![0]).toMatch(/reached you like that/)
+    const [ar] = runRule(rule, { turns: [c('customer', 'الجهاز وصل مكسور'), c('agent', 'ارسل صورة')] })
+    expect(ar!.expected![0]).toMatch(/بهذه الحالة/)
+    const [late] = runRule(rule, { turns: [c('customer', 'My parcel has not arrived'), c('agent', 'Please send your order number.')] })
+    expect(late!.expected![0]).toMatch(/hasn't arrived/)
+  })
+
   // A hang fails on the test timeout; the first reply to the complaint is the one judged.
   it('finishes on hostile input', () => {
     const huge = 'still not working!!! '.repeat(5000) + 'ا'.repeat(50000) + ' \u200f'.repeat(10000)

@@ -124,7 +124,7 @@ const ACK = compilePhrases([
   ...Object.values(AR.acknowledgement).flat()
 ])
 const NOT_ACK = both((l) => l.notAcknowledgement)
-const KIND_ORDER = ['service', 'billing', 'delivery', 'access', 'broken'] as const
+const KIND_ORDER = ['service', 'damaged', 'billing', 'delivery', 'access', 'broken'] as const
 type Kind = (typeof KIND_ORDER)[number] | 'followUp' | 'general'
 const KINDS = Object.fromEntries(KIND_ORDER.map((k) => [k, both((l) => l.kinds[k])])) as Record<(typeof KIND_ORDER)[number], PhraseMatcher>
 
@@ -413,6 +413,10 @@ function hasAcknowledgement(text: string, allow?: PhraseMatcher): boolean {
 }
 
 const EXPECTED: Record<Kind, { en: string[]; ar: string[] }> = {
+  damaged: {
+    en: ["I'm so sorry it reached you like that — that's really disappointing. Let me sort out a replacement for you.", "Sorry about this, that's not the condition it should have arrived in. I'll put it right now."],
+    ar: ['نعتذر جدًا أن طلبك وصلك بهذه الحالة، ونتفهم خيبة أملك. دعنا نرتب لك بديلًا.', 'نأسف لما حدث، فليس هكذا يجب أن يصلك طلبك. سأعمل على تصحيح الأمر الآن.']
+  },
   billing: {
     en: ["I'm sorry about the unexpected charge — let me look into it right away.", "Sorry for the billing trouble, I can see why that's frustrating. I'm checking the charge now."],
     ar: ['نعتذر عن هذا الخصم غير المتوقع، وسنراجع المبلغ فورًا.', 'نأسف للإزعاج ونتفهم انزعاجك من هذه الرسوم، دعني أتحقق منها الآن.']
