@@ -7,6 +7,7 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-dead-end', rule, {
   valid: [
+    { name: '"It\'s not up to me, but I\'ve asked the team…" has a next step', conversation: c(['customer', 'when will my loan be approved?'], ['agent', "It's not up to me, but I've asked the underwriting team to prioritise it and will update you tomorrow."]) },
     { name: '"not possible on Basic, but the Family plan supports it" offers an alternative', conversation: c(['customer', 'how do I add a second user?'], ['agent', "Unfortunately that's not possible on the Basic plan, but the Family plan supports it."]) },
     { name: '"our team is working on it and we\'ll reply in DM shortly"', conversation: c(['customer', 'my order is late'], ['agent', "We don't have an update yet, but our team is working on it and we'll reply in DM shortly."]) },
     { name: '«بنحدثك» promises an update', conversation: c(['customer', 'متى ترجع الخدمة؟'], ['agent', 'ما عندنا خبر للحين، بس بنحدثك أول ما ترجع']) },
@@ -71,6 +72,8 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: '"It\'s not up to me, sorry."', conversation: c(['customer', 'when will my loan be approved?'], ['agent', "It's not up to me, sorry."]), errors: [{ turn: 1 }] },
+    { name: '"Your guess is as good as mine."', conversation: c(['customer', "where's my order?"], ['agent', 'Your guess is as good as mine.']), errors: [{ turn: 1 }] },
     { name: '"but the store has nothing either" is no alternative', conversation: c(['customer', 'can I get it in blue?'], ['agent', "That's not possible, but the store has nothing either."]), errors: [{ turn: 1 }] },
     { name: 'Arabizi "ma3andi fekra" written glued', conversation: c(['customer', 'wein el talab?'], ['agent', 'ma3andi fekra']), errors: [{ turn: 1 }] },
     { name: 'a formal «نفيدكم بأنه…» reports, it promises nothing', conversation: c(['customer', 'ما وضع طلب التأشيرة؟'], ['agent', 'نفيدكم بأنه لا تتوفر لدينا أي معلومات إضافية حاليًا.']), errors: [{ turn: 1 }] },
