@@ -9,6 +9,8 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-rudeness', rule, {
   valid: [
+    { name: '"Ugh, that\'s awful — sorry!" shares the frustration', conversation: pair('the parcel got lost again', "Ugh, that's awful — sorry! I'll chase the courier now.") },
+    { name: '"Wow, congratulations!" on good news', conversation: pair('I just got engaged, need to change my surname', 'Wow, congratulations! Let me update your name.') },
     { name: 'prayers «اللهم ارحمنا», «يا رب ارحمنا» are not exasperation', conversation: pair('ادعولنا', 'اللهم ارحمنا جميعًا') },
     { name: '«سكت» reporting that someone fell silent', conversation: pair('المندوب ما رد', 'المندوب سكت وما رد، بنتابع معه ونرجعلك') },
     { name: '"I should have read your email properly" is the agent\'s own slip', conversation: pair('I said it was a duplicate', 'Apologies, I should have read your email properly. I have voided the duplicate.') },
@@ -60,6 +62,8 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: 'a sigh at the customer: "Sigh. Again?"', conversation: pair('where is my refund', 'Sigh. Again?'), errors: [{ turn: 1 }] },
+    { name: '"Wow, congratulations, you asked three times."', conversation: pair("I've asked 3 times", 'Wow, congratulations, you asked three times.'), errors: [{ turn: 1 }] },
     { name: 'Gulf «لا تزن»: stop nagging', conversation: pair('وين الطلب؟', 'خلاص عاد، لا تزن'), errors: [{ turn: 1 }] },
     { name: '«يا أخي ارحمنا شوي»', conversation: pair('متى ترجع الخدمة؟', 'يا أخي ارحمنا شوي'), errors: [{ turn: 1 }] },
     { name: 'Maghrebi «سكت شوية» as an order', conversation: pair('علاش ما وصلات؟', 'سكت شوية وخليني نخدم'), errors: [{ turn: 1 }] },
