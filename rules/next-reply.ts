@@ -22,6 +22,22 @@ export function nextCustomerOpening(turns: Transcript['turns'], i: number, reach
   return undefined
 }
 
+/**
+ * The opening `reach` characters of the agent's (or bot's) reply to the customer turn `c`: the
+ * first agent or bot turn after it, with only customer or system turns between.
+ */
+export function nextAgentOpening(turns: Transcript['turns'], c: number, reach: number): { turn: number; text: string } | undefined {
+  for (let k = c + 1; k < turns.length; k++) {
+    const turn = turns[k]!
+    if (turn.role === 'system' || turn.role === 'customer') continue
+    if (turn.role !== 'agent' && turn.role !== 'bot') return undefined
+    const text = turn.text.length > MAX_CHARS ? turn.text.slice(0, MAX_CHARS) : turn.text
+    const lead = LEADING_HANDLES.exec(text)![0].length
+    return { turn: k, text: text.slice(lead, lead + reach) }
+  }
+  return undefined
+}
+
 /** The same handles at the start of an agent's sentence, to skip when quoting it. */
 export function leadingHandles(text: string): number {
   return LEADING_HANDLES.exec(text)![0].length

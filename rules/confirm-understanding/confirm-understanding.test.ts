@@ -8,6 +8,8 @@ const a = (text: string): T => ({ role: 'agent', text })
 
 new RuleTester().run('confirm-understanding', rule, {
   valid: [
+    { name: '"I should have asked if you had other evidence" owns a missing question, not a misreading', conversation: convo(c("you've charged me £85 for fuel, I returned it full"), a('If you refilled it you ought to have kept the receipt.'), c('I have a photo of the dashboard'), a('Sorry, I should have asked if you had any other evidence. Could you upload it?')) },
+    { name: 'a generic "my mistake" about a wrong link is no admission of misreading', conversation: convo(c('where do I reset my password?'), a('You can reset it here: https://example.com/reset'), c('that link is broken'), a('My mistake, wrong link! Here is the right one: https://example.com/account/reset')) },
     { name: '"not yet, the light is still red" is no correction', conversation: convo(c('my router is down'), a("I've reset it remotely, it should come back in a few minutes."), c('not yet, the light is still red')) },
     { name: '"Cancelled?! No one told me" is news, not a misreading', conversation: convo(c('where is my order?'), a('It was cancelled by the seller yesterday.'), c('Cancelled?! No one told me')) },
     { name: '"the new one" after "my old console" has its antecedent', conversation: convo(c('can I move my saves from my old console to the new one?'), a('Yes: Settings > Storage > Copy to USB, then import them on the new console.')) },
@@ -72,6 +74,9 @@ new RuleTester().run('confirm-understanding', rule, {
     { name: 'allow option', conversation: convo(c('the export is broken'), a('I know exactly what you mean: the dates. Switch the format in Settings.')), options: { allow: ['I know exactly what you mean'] } }
   ],
   invalid: [
+    { name: 'the agent\'s next reply admits it: "sorry for jumping the gun"', conversation: convo(c('the sofa is wrong'), a("So sorry! I've arranged for the courier to collect the sofa and we'll refund you in full."), c("I don't want it collected!! the feet are the wrong finish"), a("Ah, sorry for jumping the gun - I've cancelled the collection and I'll send oak feet instead.")), errors: [{ turn: 1 }] },
+    { name: 'the agent\'s next reply admits it: "I should have asked first"', conversation: convo(c('can I keep the truck longer?'), a("Sure thing! I've extended your rental by 24 hours."), c('whoa, I only needed 3 more hours'), a("Sorry about that, I should have asked first. I've changed it to 3 hours.")), errors: [{ turn: 1 }] },
+    { name: 'Arabic admission «فهمتك غلط»', conversation: convo(c('بدي الباقة الفضية'), a('تم! حولتك للفضية السنوية.'), c('شو؟ 😳'), a('آسف، فهمتك غلط. حولتك للفضية الشهرية هلق.')), errors: [{ turn: 1 }] },
     { name: 'Egyptian «أكيد فاهم قصد حضرتك»', conversation: convo(c('عايز حاجة للسلحفاة بتاعتي'), a('أكيد فاهم قصد حضرتك 👍 ضفتلك كريم فيتامين على الأوردر.')), errors: [{ turn: 1 }] },
     { name: 'Egyptian «أنا عارف حضرتك تقصد إيه بالظبط»', conversation: convo(c('عايز ألغي الخدمة دي'), a('أنا عارف حضرتك تقصد إيه بالظبط، تم إلغاء الباقة ✅')), errors: [{ turn: 1 }] },
     { name: 'Iraqi «آني گلت …» after acting on a guess', conversation: convo(c('اريد احول الخط'), a('تم تحويل خطك الى الدفع الآجل ✅'), c('شنو؟! آني گلت احول الخط باسم أخوي')), errors: [{ turn: 1 }] },

@@ -22,7 +22,7 @@ import { messageLanguage } from '../../src/text/language.js'
 import { compilePhrases, type PhraseEntry, type PhraseMatch, type PhraseMatcher } from '../../src/text/phrases.js'
 import type { OptionSchema, RuleContext, Transcript, TurnAnalysis } from '../../src/types.js'
 import { docsUrl } from '../docs-url.js'
-import { leadingHandles, nextCustomerOpening } from '../next-reply.js'
+import { leadingHandles, nextAgentOpening, nextCustomerOpening } from '../next-reply.js'
 import en from './lexicon.en.json' with { type: 'json' }
 import ar from './lexicon.ar.json' with { type: 'json' }
 
@@ -62,6 +62,8 @@ const GUESSES = both(en.guesses, ar.guesses)
 const CORRECTION = both(en.correction, ar.correction)
 /** The same in words that serve other ends too ("the other one"): counted only after an action or a fix. */
 const CORRECTION_WEAK = both(en.correctionWeak, ar.correctionWeak)
+/** The agent's next reply admits the misreading: "I should have asked first", «فهمتك غلط». */
+const ADMISSION = both(en.admission, ar.admission)
 const PRAISE = both(en.praise, ar.praise)
 const NOT_ONLY_PRAISE = both(en.notOnlyPraise, ar.notOnlyPraise)
 const HELP_ONLY = new Set(en.helpOnlyWords.map((w) => w.toLowerCase()))
@@ -95,6 +97,8 @@ const ON_ALL_OF_THEM = /^\s*(?:them|all|both|each|every|those|these)\b/i
 
 /** How far into the customer's next turn a correction counts: it opens the turn. */
 const CORRECTION_REACH = 100
+/** How far into the agent's next reply an admission counts: it answers the correction first. */
+const ADMISSION_REACH = 200
 
 /**
  * How the customer's turn right after an agent turn (no other agent turn between), opening with
@@ -295,7 +299,7 @@ function sharedIdentifier(request: string, agent: string): boolean {
 }
 
 interface Finding {
-  kind: 'presumption' | 'presumption-weak' | 'candidates' | 'missing-value' | 'vague-action' | 'vague-solution' | 'bare-help' | 'availability' | 'corrected'
+  kind: 'presumption' | 'presumption-weak' | 'candidates' | 'missing-value' | 'vague-action' | 'vague-solution' | 'bare-help' | 'availability' | 'corrected' | 'admitted'
   start: number
   end: number
   confidence: number
@@ -458,8 +462,15 @@ function correctedAfter(context: RuleContext<ConfirmUnderstandingOptions>, i: nu
   const prevAgent = agentBefore(turns, i)
   if (prevAgent > first && replyFacts(context, prevAgent).questions.length > 0) return undefined
   const later = correctionIn(next.text)
-  if (!later) return undefined
   const acted = reply.action ?? reply.solution
+  if (!later) {
+    // The customer's words did not say it, but the agent's next reply owns the misreading ("sorry for jumping the gun").
+    if (!acted) return undefined
+    const answer = nextAgentOpening(turns, next.turn, ADMISSION_REACH)
+    const admitted = answer && answer.turn >= context.since ? firstMatch(ADMISSION, answer.text) : undefined
+    if (!admitted) return undefined
+    return { kind: 'admitted', start: acted.start, end: acted.end, confidence: 0.7, request: answer!.text.slice(admitted.start, admitted.end) }
+  }
   if (acted) return { kind: 'corrected', start: acted.start, end: acted.end, confidence: 0.7, request: later.words }
   if (!later.strong) return undefined
   // No action words: the reply's first sentence with words of its own is what was misread.
@@ -508,6 +519,12 @@ function messages(f: Finding, span: string, arabic: boolean): { reason: string; 
       case 'corrected':
         return {
           reason: `تصرّف الموظف على فهمه للطلب (${aq(span)}) دون أن يسأل، وردّ العميل بعدها بأن هذا ليس ما قصده (${aq(f.request)})`,
+          note,
+          expected: ['للتأكد قبل ما أنفّذ: تقصد … ولا …؟', 'ممكن توضح لي أكثر ما الذي تريده بالضبط حتى أنفّذه صح؟']
+        }
+      case 'admitted':
+        return {
+          reason: `تصرّف الموظف على فهمه للطلب (${aq(span)}) دون أن يسأل، ثم اعترف في ردّه التالي بأنه أساء الفهم (${aq(f.request)})`,
           note,
           expected: ['للتأكد قبل ما أنفّذ: تقصد … ولا …؟', 'ممكن توضح لي أكثر ما الذي تريده بالضبط حتى أنفّذه صح؟']
         }
@@ -561,6 +578,12 @@ function messages(f: Finding, span: string, arabic: boolean): { reason: string; 
     case 'corrected':
       return {
         reason: `Acts on one reading of the request (${q(span)}) without checking, and the customer's next turn says that is not what they meant (${q(f.request)})`,
+        note,
+        expected: ['Just to confirm before I go ahead — do you mean … or …?', 'Could you tell me a little more about what you need, so I get it right first time?']
+      }
+    case 'admitted':
+      return {
+        reason: `Acts on one reading of the request (${q(span)}) without checking, and the agent's next reply admits the misreading (${q(f.request)})`,
         note,
         expected: ['Just to confirm before I go ahead — do you mean … or …?', 'Could you tell me a little more about what you need, so I get it right first time?']
       }
