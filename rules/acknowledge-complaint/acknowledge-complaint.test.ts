@@ -5,6 +5,7 @@ const c = (role: 'customer' | 'agent' | 'bot' | 'system', text: string) => ({ ro
 
 new RuleTester().run('acknowledge-complaint', rule, {
   valid: [
+    { name: '"there\'s no problem at all" and "no delivery fee at all?" are not complaints', conversation: { turns: [c('customer', "there's no problem at all, thanks. There is no delivery fee at all?"), c('agent', 'Correct, delivery is free.')] } },
     { name: '"It\'s not you, it\'s us!" takes the blame', conversation: { turns: [c('customer', 'my order is late and nobody is answering'), c('agent', "It's not you, it's us! We're having issues with our servers and we're on it.")] } },
     { name: '"That\'s definitely not the wait we want for you" acknowledges', conversation: { turns: [c('customer', "I've been on hold for 45 minutes"), c('agent', "That's definitely not the wait we want for you. Send us a DM with your account details.")] } },
     { name: 'Arabizi "ana wa2ef 3al bab" is someone standing at the door', conversation: { turns: [c('customer', 'ana wa2ef 3al bab'), c('agent', 'tamam, el driver 2arib')] } },
@@ -135,6 +136,8 @@ new RuleTester().run('acknowledge-complaint', rule, {
     }
   ],
   invalid: [
+    { name: 'wi-fi that "has dropped out every afternoon"', conversation: { turns: [c('customer', 'The wi-fi at Canal Street has dropped out every afternoon for over a week.'), c('agent', 'Members can use the wired ports meanwhile.')] }, errors: [{ turn: 1 }] },
+    { name: '"there\'s no cello part at all": something missing', conversation: { turns: [c('customer', "The PDF only contains the piano part; there's no cello part at all."), c('agent', 'The cello part is sold separately.')] }, errors: [{ turn: 1 }] },
     { name: '«ما وصل» after «بيوصلك بكرة» reopens the check', conversation: { turns: [c('customer', 'الطلب متأخر'), c('agent', 'نعتذر منك! بيوصلك بكرة'), c('customer', 'ما وصل'), c('agent', 'أرسل رقم الطلب')] }, errors: [{ turn: 3 }] },
     { name: 'a forecast that failed reopens the check: "It didn\'t come."', conversation: { turns: [c('customer', 'My parcel is late'), c('agent', "Sorry about that! It's due tomorrow."), c('customer', "It didn't come."), c('agent', 'Please send your order number.')] }, errors: [{ turn: 3 }] },
     { name: 'a second problem: "now the tracking page is broken too"', conversation: { turns: [c('customer', 'My parcel is late'), c('agent', "Sorry about that! It's due tomorrow."), c('customer', 'Now the tracking page is broken too'), c('agent', 'Please send your order number.')] }, errors: [{ turn: 3 }] },
