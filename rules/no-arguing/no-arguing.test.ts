@@ -86,6 +86,7 @@ new RuleTester().run('no-arguing', rule, {
     { name: '"we print the size in big letters on the box" is a fact', conversation: pair('how do I know the size?', 'We print the size in big letters on the box.') },
   ],
   invalid: [
+    { name: '"so it isn\'t missing" after the customer says it is', conversation: pair('my parcel is missing', 'Our tracking shows it was delivered at 13:42 with a photo, so it isn\'t missing.'), errors: [{ turn: 1 }] },
     { name: '"No we didn\'t" without a comma', conversation: pair('you sent the wrong size', "No we didn't, we sent what you ordered."), errors: [{ turn: 1 }] },
     { name: '"I doubt that\'s what you were told"', conversation: pair('I was told I would get a discount', "I doubt that's what you were told."), errors: [{ turn: 1 }] },
     { name: '«انت اللي ما استخدمته صح» blames', conversation: pair('الجهاز خربان', 'انت اللي ما استخدمته صح'), errors: [{ turn: 1 }] },

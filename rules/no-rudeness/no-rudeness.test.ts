@@ -9,6 +9,8 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-rudeness', rule, {
   valid: [
+    { name: '"That\'s how it works!" after an explanation, with more to say', conversation: pair('how do points work?', "You earn 1 point per £1 and redeem at 100 points. That's how it works! Any other questions?") },
+    { name: '"the guide is self-explanatory for most people, but I\'m happy to walk you through it"', conversation: pair('is the guide clear?', "Yes, the setup guide is self-explanatory for most people, but I'm happy to walk you through it.") },
     { name: '"Ugh, that\'s awful — sorry!" shares the frustration', conversation: pair('the parcel got lost again', "Ugh, that's awful — sorry! I'll chase the courier now.") },
     { name: '"Wow, congratulations!" on good news', conversation: pair('I just got engaged, need to change my surname', 'Wow, congratulations! Let me update your name.') },
     { name: 'prayers «اللهم ارحمنا», «يا رب ارحمنا» are not exasperation', conversation: pair('ادعولنا', 'اللهم ارحمنا جميعًا') },
@@ -62,6 +64,9 @@ new RuleTester().run('no-rudeness', rule, {
     { name: 'acronyms option', conversation: pair('what is it', 'You need ACME CLOUD SYNC PRO enabled.'), options: { acronyms: ['ACME', 'SYNC', 'CLOUD'] } }
   ],
   invalid: [
+    { name: '"it\'s there for everyone to see"', conversation: pair('why was my order cancelled?', "The listing clearly states stock isn't reserved until dispatch, it's there for everyone to see. Cancelled."), errors: [{ turn: 1 }] },
+    { name: '"It\'s fairly self-explanatory."', conversation: pair('how do I claim?', "It's fairly self-explanatory. Section 4.2."), errors: [{ turn: 1 }] },
+    { name: '"That\'s how this works." closing the reply', conversation: pair('seriously? no refund?', "No photo, no refund. That's how this works."), errors: [{ turn: 1 }] },
     { name: 'a sigh at the customer: "Sigh. Again?"', conversation: pair('where is my refund', 'Sigh. Again?'), errors: [{ turn: 1 }] },
     { name: '"Wow, congratulations, you asked three times."', conversation: pair("I've asked 3 times", 'Wow, congratulations, you asked three times.'), errors: [{ turn: 1 }] },
     { name: 'Gulf «لا تزن»: stop nagging', conversation: pair('وين الطلب؟', 'خلاص عاد، لا تزن'), errors: [{ turn: 1 }] },
