@@ -176,8 +176,8 @@ function dedupe(findings: Finding[]): Finding[] {
 }
 
 /**
- * Does a finding mark words to change? Its span is part of the turn's text and the fix replaces
- * something (not a finding that marks where an apology should go, or the reply's time).
+ * Does a finding mark words of the turn? A span shorter than the turn's text, not the reply's
+ * time, and not one whose fix is to put something before the text.
  */
 function flagsWords(f: Finding, text: string): boolean {
   return f.start !== undefined && f.end !== undefined && f.target !== 'time' && f.fix?.kind !== 'prepend' && f.end - f.start < text.trim().length
