@@ -9,6 +9,8 @@ const pair = (customer: string, agent: string) => chat(['customer', customer], [
 
 new RuleTester().run('no-arguing', rule, {
   valid: [
+    { name: '"Were you home at 2pm?" asks', conversation: pair('the technician never came', 'Were you home at 2pm? The engineer says nobody answered, so I will rebook.') },
+    { name: '"Are you sure you want to cancel?" confirms a request', conversation: pair('cancel my plan', 'Are you sure you want to cancel? You would lose your discount.') },
     { name: '"Actually, you can do this yourself…" points to an easier way', conversation: pair('hey, quick question about changing my email', 'Actually, you can do this yourself in the app: Settings > Account > Change email.') },
     { name: '"Actually, you don\'t need to pay again" is good news', conversation: pair('my payment failed so I will pay again', "Actually, you don't need to pay again, the first payment went through.") },
     { name: '"I doubt it, sorry" about a delivery is an honest forecast', conversation: pair('will it arrive today?', "I doubt it, sorry — it's due tomorrow.") },
@@ -86,6 +88,12 @@ new RuleTester().run('no-arguing', rule, {
     { name: '"we print the size in big letters on the box" is a fact', conversation: pair('how do I know the size?', 'We print the size in big letters on the box.') },
   ],
   invalid: [
+    { name: '"you weren\'t home" answering "the technician never came"', conversation: pair('the technician never came', "The engineer came but you weren't home."), errors: [{ turn: 1 }] },
+    { name: '«وانت ما كنت بالبيت»', conversation: pair('الفني ما جا', 'الفني جا وانت ما كنت بالبيت'), errors: [{ turn: 1 }] },
+    { name: '"That\'s your opinion, but…"', conversation: pair('your service is bad', "That's your opinion, but our service is excellent."), errors: [{ turn: 1 }] },
+    { name: '«هذا رأيك، بس خدمتنا ممتازة»', conversation: pair('الخدمة سيئة', 'هذا رأيك، بس خدمتنا ممتازة'), errors: [{ turn: 1 }] },
+    { name: '"Are you sure? Because the system says…"', conversation: pair('my order is incomplete', "Are you sure? Because the system says it's complete."), errors: [{ turn: 1 }] },
+    { name: '«متأكد؟ لأن النظام يقول كامل»', conversation: pair('الطلب ناقص', 'متأكد؟ لأن النظام يقول كامل'), errors: [{ turn: 1 }] },
     { name: '"so it isn\'t missing" after the customer says it is', conversation: pair('my parcel is missing', 'Our tracking shows it was delivered at 13:42 with a photo, so it isn\'t missing.'), errors: [{ turn: 1 }] },
     { name: '"No we didn\'t" without a comma', conversation: pair('you sent the wrong size', "No we didn't, we sent what you ordered."), errors: [{ turn: 1 }] },
     { name: '"I doubt that\'s what you were told"', conversation: pair('I was told I would get a discount', "I doubt that's what you were told."), errors: [{ turn: 1 }] },
