@@ -7,6 +7,7 @@ const c = (...turns: Array<[role: 'customer' | 'agent' | 'bot' | 'system', text:
 
 new RuleTester().run('no-dead-end', rule, {
   valid: [
+    { name: '«والله أعلم» with an update promised', conversation: c(['customer', 'متى يرجع النت؟'], ['agent', 'إن شاء الله يرجع قريب، والله أعلم، وبحدثك أول بأول']) },
     { name: '"It\'s not up to me, but I\'ve asked the team…" has a next step', conversation: c(['customer', 'when will my loan be approved?'], ['agent', "It's not up to me, but I've asked the underwriting team to prioritise it and will update you tomorrow."]) },
     { name: '"not possible on Basic, but the Family plan supports it" offers an alternative', conversation: c(['customer', 'how do I add a second user?'], ['agent', "Unfortunately that's not possible on the Basic plan, but the Family plan supports it."]) },
     { name: '"our team is working on it and we\'ll reply in DM shortly"', conversation: c(['customer', 'my order is late'], ['agent', "We don't have an update yet, but our team is working on it and we'll reply in DM shortly."]) },
@@ -72,6 +73,7 @@ new RuleTester().run('no-dead-end', rule, {
     { name: 'extra next steps', options: { nextSteps: ['concierge desk'] }, conversation: c(['customer', 'where can I rent a bike?'], ['agent', "I don't know, sorry. The concierge desk is open around the clock."]) }
   ],
   invalid: [
+    { name: '«الله أعلم» as the whole answer', conversation: c(['customer', 'متى يرجع النت؟'], ['agent', 'الله أعلم']), errors: [{ turn: 1 }] },
     { name: '"It\'s not up to me, sorry."', conversation: c(['customer', 'when will my loan be approved?'], ['agent', "It's not up to me, sorry."]), errors: [{ turn: 1 }] },
     { name: '"Your guess is as good as mine."', conversation: c(['customer', "where's my order?"], ['agent', 'Your guess is as good as mine.']), errors: [{ turn: 1 }] },
     { name: '"but the store has nothing either" is no alternative', conversation: c(['customer', 'can I get it in blue?'], ['agent', "That's not possible, but the store has nothing either."]), errors: [{ turn: 1 }] },
