@@ -467,9 +467,10 @@ function correctedAfter(context: RuleContext<ConfirmUnderstandingOptions>, i: nu
     // The customer's words did not say it, but the agent's next reply owns the misreading ("sorry for jumping the gun").
     if (!acted) return undefined
     const answer = nextAgentOpening(turns, next.turn, ADMISSION_REACH)
-    const admitted = answer && answer.turn >= context.since ? firstMatch(ADMISSION, answer.text) : undefined
+    if (!answer || answer.turn < context.since) return undefined
+    const admitted = firstMatch(ADMISSION, answer.text)
     if (!admitted) return undefined
-    return { kind: 'admitted', start: acted.start, end: acted.end, confidence: 0.7, request: answer!.text.slice(admitted.start, admitted.end) }
+    return { kind: 'admitted', start: acted.start, end: acted.end, confidence: 0.7, request: answer.text.slice(admitted.start, admitted.end) }
   }
   if (acted) return { kind: 'corrected', start: acted.start, end: acted.end, confidence: 0.7, request: later.words }
   if (!later.strong) return undefined
